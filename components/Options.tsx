@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import { endpointsFor } from '../lib/chain/endpoints';
+import { checkRpcEndpoint } from '../lib/chain/rpc-check';
+import { getRpcSettings, rpcSettings } from '../lib/settings';
+import { chainName } from '../lib/ui/format';
+
+const CHAINS = [1] as const;
+
+/** Settings: the user's own RPC endpoint per chain, checked before it is saved. */
+export function Options() {
+  const [values, setValues] = useState<Record<number, string>>({});
+  const [status, setStatus] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null);
+
+  useEffect(() => {
+    void getRpcSettings().then((saved) => setValues(Object.fromEntries(CHAINS.map((c) => [c, saved[String(c)]?.[0] ?? '']))));
+  }, []);
+
+  async function save() {
+    setStatus(null);
+    const next: Record<string, string[]> = {};
+    for (const chainId of CHAINS) {
+      const url = values[chainId]?.trim() ?? '';
+      if (!url) continue;
+      const problem = await checkRpcEndpoint(url, chainId);
+      if (problem) return setStatus({ tone: 'bad', text: `${chainName(chainId)}: ${problem}. Nothing was saved.` });
+      next[String(chainId)] = [url];
+    }
+    await rpcSettings.setValue(next);
+    setStatus({ tone: 'ok', text: 'Saved.' });
+  }
+
+  return (
+    <main className="pp" style={{ width: 'auto', maxWidth: 640 }}>
+      <h1>Stakelens settings</h1>
+      <h2>RPC endpoints</h2>
+      <p className="pp-muted">Your own endpoint is tried first; each is asked its chain id before it is saved.</p>
+      {CHAINS.map((chainId) => (
+        <div className="pp-row" key={chainId}>
+          <label htmlFor={`rpc-${chainId}`}>{chainName(chainId)}</label>
+          <input
+            id={`rpc-${chainId}`}
+            data-testid={`rpc-${chainId}`}
+            type="url"
+            style={{ flex: 1 }}
+            placeholder={endpointsFor(chainId)[0] ?? 'https://…'}
+            value={values[chainId] ?? ''}
+            onChange={(e) => setValues({ ...values, [chainId]: e.target.value })}
+          />
+        </div>
+      ))}
+      <button type="button" data-testid="save" onClick={() => void save()}>
+        Save
+      </button>
+      {status && (
+        <p role="status" data-testid="save-status" className={status.tone === 'ok' ? 'pp-ok' : 'pp-bad'}>
+          {status.text}
+        </p>
+      )}
+    </main>
+  );
+}

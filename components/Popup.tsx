@@ -1,0 +1,97 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { LAYER_NAMES, riskRows, type Level } from '../lib/risk/layers';
+import { chainName, formatAge, formatBps, pegTone } from '../lib/ui/format';
+import { loadTab, popupStore, refreshFigures, toggleSite } from '../lib/ui/popup-store';
+
+const LEVEL_RANK: Record<Level, number> = { none: 0, low: 1, unknown: 2, medium: 3, high: 4 };
+
+/** popup.html?tabId=N describes tab N (tests and tools); otherwise the active tab. */
+async function targetTabId(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+export function Popup() {
+  const state = useStore(popupStore);
+  useEffect(() => {
+    void targetTabId().then((id) => (id === null ? popupStore.setState({ loading: false }) : loadTab(id)));
+  }, []);
+
+  const pegs = state.figures.map((f) => f.figures?.peg.bps).filter((b): b is number => typeof b === 'number');
+  const worstPeg = pegs.length ? Math.min(...pegs) : null;
+  const newest = Math.max(0, ...state.figures.map((f) => f.figures?.readAt ?? 0));
+  const risks = state.figures
+    .flatMap((f) => riskRows(f.symbol, f.figures, null).map((row) => ({ ...row, symbol: f.symbol })))
+    .filter((r) => r.layer !== 'oracle');
+  const highest = risks.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level])[0];
+
+  return (
+    <main className="pp">
+      <h1>Stakelens</h1>
+      {state.error && <p className="pp-bad">{state.error}</p>}
+      {state.host ? (
+        <>
+          <div className="pp-row">
+            <label htmlFor="site-toggle">On {state.host}</label>
+            <button
+              id="site-toggle"
+              type="button"
+              role="switch"
+              aria-checked={state.enabled}
+              data-testid="site-toggle"
+              className="pp-switch"
+              onClick={() => void toggleSite()}
+            />
+          </div>
+          <ul className="pp-list" data-testid="tab-tokens">
+            {state.tokens.map((t) => {
+              const figures = state.figures.find((f) => f.symbol === t.symbol && f.chainId === t.chainId);
+              const bps = figures?.figures?.peg.bps ?? null;
+              return (
+                <li key={`${t.chainId}:${t.symbol}`} data-symbol={t.symbol} data-chain={t.chainId}>
+                  <span>
+                    <b>{t.symbol}</b> <span className="pp-muted">{chainName(t.chainId)}</span>
+                    {t.match === 'mismatch' && <span className="pp-bad"> look-alike!</span>}
+                  </span>
+                  <span className={`pp-${pegTone(bps)}`} data-peg-bps={bps ?? ''}>
+                    {bps !== null ? formatBps(bps) : figures?.error ? 'unavailable' : '…'}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          {!state.tokens.length && <p className="pp-muted">{state.enabled ? 'No liquid staking tokens on this page.' : 'Off for this site.'}</p>}
+          {state.tokens.length > 0 && (
+            <>
+              <p>
+                Worst peg: <b>{worstPeg !== null ? formatBps(worstPeg) : 'unavailable'}</b>
+                {highest && (
+                  <>
+                    {' '}
+                    · highest risk: <b>{highest.level}</b> ({highest.symbol}, {LAYER_NAMES[highest.layer]})
+                  </>
+                )}
+              </p>
+              <div className="pp-row">
+                <span className="pp-muted">{newest ? `Read ${formatAge((Date.now() - newest) / 1000)}` : 'Not read yet'}</span>
+                <button type="button" onClick={() => void refreshFigures()} disabled={state.loading}>
+                  Refresh
+                </button>
+              </div>
+            </>
+          )}
+        </>
+      ) : (
+        !state.loading && <p className="pp-muted">Stakelens does not run on this page.</p>
+      )}
+      <p>
+        <a href="#settings" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
+          Settings
+        </a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,178 @@
+import type { Figures } from '../lib/chain/figures';
+import type { FigureReplyMessage } from '../lib/messaging';
+import { LAYER_NAMES, riskRows } from '../lib/risk/layers';
+import type { MatchKind } from '../lib/scan/marks';
+import { tokenBySymbol } from '../lib/tokens/registry';
+import { chainName, formatAge, formatBps, formatRange, formatWad, pegTone } from '../lib/ui/format';
+
+export interface TooltipProps {
+  id: string;
+  symbol: string;
+  chainId: number;
+  match: MatchKind | null;
+  via: string | null;
+  reply: FigureReplyMessage | null;
+  loading: boolean;
+  error: string | null;
+  siteId: string | null;
+  now: number;
+  onRefresh: () => void;
+}
+
+/** The tooltip: who the token is, its peg, how to get out, and which layer could hurt. */
+export function Tooltip(props: TooltipProps) {
+  const { symbol, chainId, reply, now } = props;
+  const token = tokenBySymbol(symbol);
+  const figures = reply?.figures ?? null;
+  const ageS = figures ? Math.max(0, Math.floor((now - figures.readAt) / 1000)) : null;
+  const problem = props.error ?? reply?.error ?? null;
+
+  return (
+    <div role="tooltip" id={props.id} className="sl-tooltip" data-stakelens-tooltip={symbol}>
+      {props.match === 'mismatch' && (
+        <p className="sl-alert" role="alert">
+          Look-alike warning: this page ties “{props.via ?? symbol}” to an address that is not {symbol}'s. The figures below are for
+          the real {symbol}.
+        </p>
+      )}
+      <header className="sl-head">
+        <strong>{symbol}</strong>
+        <span className="sl-tag">{token?.kind ?? '?'}</span>
+        <span className="sl-muted">
+          {token?.protocol ?? 'unknown issuer'} · {chainName(chainId)}
+        </span>
+        <span className={`sl-match sl-match-${props.match ?? 'symbol'}`}>{matchLabel(props.match)}</span>
+      </header>
+
+      {props.loading && !figures && <p className="sl-muted">Reading the chain…</p>}
+      {problem && (
+        <p className="sl-warn" data-testid="tooltip-problem">
+          {figures ? `Showing figures read ${formatAge(ageS!)}: ` : 'Figures unavailable: '}
+          {problem}
+        </p>
+      )}
+
+      <PegSection figures={figures} ageS={ageS} stale={reply?.stale ?? false} />
+      <ExitSection figures={figures} />
+      <RiskSection symbol={symbol} figures={figures} siteId={props.siteId} />
+
+      <footer className="sl-foot">
+        <span className="sl-muted">
+          {figures ? `Block ${Number(figures.blockNumber).toLocaleString('en-US')} via ${figures.rpcHost}` : ' '}
+        </span>
+        <button type="button" className="sl-button" onClick={props.onRefresh} disabled={props.loading}>
+          {props.loading ? 'Reading…' : 'Refresh'}
+        </button>
+      </footer>
+    </div>
+  );
+}
+
+function matchLabel(match: MatchKind | null): string {
+  if (match === 'address') return 'address verified';
+  if (match === 'mismatch') return 'address mismatch';
+  return 'symbol only';
+}
+
+function PegSection({ figures, ageS, stale }: { figures: Figures | null; ageS: number | null; stale: boolean }) {
+  const peg = figures?.peg;
+  const bps = peg?.bps ?? null;
+  const source = figures?.markets.find((m) => m.id === peg?.sourceId);
+  return (
+    <section data-section="peg" data-peg-bps={bps ?? ''} data-age-s={ageS ?? ''} className="sl-section">
+      <h3>Peg</h3>
+      {figures && peg && bps !== null ? (
+        <>
+          <p>
+            <span className={`sl-peg sl-${pegTone(bps)}`}>{formatBps(bps)}</span> market vs redemption value
+            {stale && <span className="sl-stale"> · stale</span>}
+          </p>
+          <p className="sl-muted">
+            Market {formatWad(peg.market!)} ETH ({source?.label}) · redemption {formatWad(figures.redemption.value!)} ETH (
+            {figures.redemption.label}) · read {formatAge(ageS ?? 0)}
+          </p>
+          {peg.disagreementBps !== null && peg.disagreementBps > 50 && (
+            <p className="sl-warn">Price sources disagree by {peg.disagreementBps} bps.</p>
+          )}
+          <ul className="sl-sources">
+            {figures.markets.map((m) => (
+              <li key={m.id}>
+                {m.label}: {m.price ? `${formatWad(m.price)} ETH` : 'unavailable'}
+                {m.reason ? ` (${m.reason})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="sl-muted">Unavailable: {figures?.peg.reason ?? figures?.redemption.reason ?? 'not read yet'}</p>
+      )}
+    </section>
+  );
+}
+
+function ExitSection({ figures }: { figures: Figures | null }) {
+  const redeem = figures?.redeem;
+  const sell = figures?.sell;
+  const quote = sell?.quotes[1] ?? sell?.quotes[0];
+  return (
+    <section
+      data-section="exit"
+      data-redeem-seconds-min={redeem?.minSeconds ?? ''}
+      data-redeem-seconds-max={redeem?.maxSeconds ?? ''}
+      className="sl-section"
+    >
+      <h3>Exit</h3>
+      {figures ? (
+        <>
+          <p>
+            <b>Sell now</b>:{' '}
+            {quote && quote.costBps !== null
+              ? `${formatWad(quote.valueEth, 0)} ETH worth costs ${quote.costBps} bps vs redeeming (${sell!.venue})`
+              : `unavailable (${quote?.reason ?? sell?.reason ?? 'no quote'})`}
+          </p>
+          <p>
+            <b>Redeem</b>:{' '}
+            {redeem && redeem.reason === null ? formatRange(redeem.minSeconds, redeem.maxSeconds) : `unavailable (${redeem?.reason})`}
+          </p>
+          {redeem && redeem.parts.length > 0 && (
+            <details>
+              <summary>How the wait adds up</summary>
+              <ul>
+                {redeem.parts.map((part) => (
+                  <li key={part.label}>
+                    {part.label}: {formatRange(part.minSeconds, part.maxSeconds)}
+                    {part.measured ? '' : ' (typical, not read)'}
+                  </li>
+                ))}
+                {redeem.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      ) : (
+        <p className="sl-muted">Unavailable: not read yet</p>
+      )}
+    </section>
+  );
+}
+
+function RiskSection({ symbol, figures, siteId }: { symbol: string; figures: Figures | null; siteId: string | null }) {
+  // Fixed order, from the validators up to the market: the same layer sits in the same row on every token.
+  const rows = riskRows(symbol, figures, siteId);
+  return (
+    <section data-section="risk" className="sl-section">
+      <h3>Risk layers</h3>
+      <ul className="sl-risk">
+        {rows.map((row) => (
+          <li key={row.layer} data-layer={row.layer} data-level={row.level} title={row.sources.join('\n')}>
+            <span className={`sl-level sl-level-${row.level}`}>{row.level}</span>
+            <span className="sl-layer">{LAYER_NAMES[row.layer]}</span>
+            <span className="sl-why">{row.why}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

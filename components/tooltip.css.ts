@@ -1,0 +1,41 @@
+/** Tooltip styles, injected into its shadow root so the page's CSS can't reach in or out. */
+export const TOOLTIP_CSS = `
+:host { all: initial; }
+.sl-layer-root { position: fixed; top: 0; left: 0; z-index: 2147483647; }
+.sl-tooltip {
+  --bg: #ffffff; --fg: #111827; --muted: #6b7280; --line: #e5e7eb; --ok: #047857; --warn: #b45309; --bad: #b91c1c;
+  box-sizing: border-box; width: 360px; max-width: calc(100vw - 16px); max-height: calc(100vh - 16px); overflow: auto;
+  background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
+  box-shadow: 0 10px 30px rgba(0,0,0,.18); padding: 10px 12px; font: 12px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif;
+}
+@media (prefers-color-scheme: dark) {
+  .sl-tooltip { --bg: #111827; --fg: #f3f4f6; --muted: #9ca3af; --line: #374151; --ok: #34d399; --warn: #fbbf24; --bad: #f87171; }
+}
+.sl-head { display: flex; flex-wrap: wrap; gap: 6px; align-items: baseline; margin-bottom: 6px; }
+.sl-head strong { font-size: 14px; }
+.sl-tag { font-size: 10px; font-weight: 600; border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; }
+.sl-muted { color: var(--muted); margin: 2px 0; }
+.sl-match { margin-left: auto; font-size: 10px; }
+.sl-match-address { color: var(--ok); }
+.sl-match-mismatch { color: var(--bad); font-weight: 700; }
+.sl-alert { background: #fee2e2; color: #7f1d1d; border-radius: 6px; padding: 6px 8px; font-weight: 600; margin: 0 0 6px; }
+.sl-warn { color: var(--warn); margin: 4px 0; }
+.sl-section { border-top: 1px solid var(--line); padding-top: 6px; margin-top: 6px; }
+.sl-section h3 { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 0 0 2px; }
+.sl-section p { margin: 2px 0; }
+.sl-peg { font-weight: 700; font-size: 14px; }
+.sl-ok { color: var(--ok); } .sl-warn.sl-peg, .sl-peg.sl-warn { color: var(--warn); } .sl-bad { color: var(--bad); } .sl-none { color: var(--muted); }
+.sl-stale { color: var(--warn); font-weight: 600; }
+.sl-sources, .sl-section ul { margin: 2px 0; padding-left: 16px; color: var(--muted); }
+.sl-risk { list-style: none; padding: 0 !important; margin: 0; }
+.sl-risk li { display: grid; grid-template-columns: 58px 104px 1fr; gap: 6px; padding: 2px 0; color: var(--fg); }
+.sl-level { font-size: 10px; font-weight: 700; text-transform: uppercase; border-radius: 4px; text-align: center; padding: 1px 0; height: fit-content; }
+.sl-level-low { background: #d1fae5; color: #065f46; } .sl-level-medium { background: #fef3c7; color: #92400e; }
+.sl-level-high { background: #fee2e2; color: #991b1b; } .sl-level-unknown { background: #e5e7eb; color: #374151; }
+.sl-level-none { background: transparent; color: var(--muted); border: 1px dashed var(--line); }
+.sl-layer { font-weight: 600; } .sl-why { color: var(--muted); }
+.sl-foot { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-top: 8px; }
+.sl-button { font: inherit; border: 1px solid var(--line); background: transparent; color: var(--fg); border-radius: 6px; padding: 2px 8px; cursor: pointer; }
+.sl-button:focus-visible, summary:focus-visible { outline: 2px solid #6366f1; outline-offset: 2px; }
+details summary { cursor: pointer; color: var(--muted); }
+`;

@@ -1,0 +1,56 @@
+import { storage } from 'wxt/utils/storage';
+import { FigureCache, type FigureReply } from '../lib/cache/figure-cache';
+import { endpointsFor } from '../lib/chain/endpoints';
+import { readChain } from '../lib/chain/read';
+import { handle, type FoundToken } from '../lib/messaging';
+import { getRpcSettings } from '../lib/settings';
+import { tokenBySymbol } from '../lib/tokens/registry';
+
+/** What the content script last found on a tab; kept in session storage so a restarted worker knows. */
+interface TabRecord {
+  host: string;
+  tokens: FoundToken[];
+}
+const tabKey = (tabId: number) => `session:tab:${tabId}` as const;
+
+export default defineBackground(() => {
+  const cache = new FigureCache(async (chainId, tokens, contexts) => {
+    const user = (await getRpcSettings())[String(chainId)] ?? [];
+    return readChain(chainId, endpointsFor(chainId, user), { tokens, contexts });
+  });
+
+  /** Figures for tokens by symbol and chain; what we cannot read yet is said in the reply. */
+  async function figuresFor(refs: { symbol: string; chainId: number }[], mode: { force?: boolean; peek?: boolean }): Promise<FigureReply[]> {
+    const readable: { token: NonNullable<ReturnType<typeof tokenBySymbol>>; chainId: number }[] = [];
+    const unreadable: FigureReply[] = [];
+    for (const { symbol, chainId } of refs) {
+      const token = tokenBySymbol(symbol);
+      if (token && chainId === token.homeChainId) readable.push({ token, chainId });
+      else {
+        const why = token ? `Stakelens reads ${symbol} on Ethereum mainnet only so far` : `${symbol} is not in the registry`;
+        unreadable.push({ symbol, chainId, figures: null, stale: false, error: why });
+      }
+    }
+    const replies = readable.length ? await (mode.peek ? cache.peek(readable) : cache.get(readable, { force: mode.force })) : [];
+    return refs.map((r) => [...replies, ...unreadable].find((x) => x.symbol === r.symbol && x.chainId === r.chainId)!);
+  }
+
+  handle('tokensFound', async (data, sender) => {
+    if (sender.tabId === undefined) return { ok: true };
+    await storage.setItem<TabRecord>(tabKey(sender.tabId), { host: data.host, tokens: data.tokens });
+    // Warm the cache for what the page shows, so the first hover answers from it.
+    if (data.tokens.length) void figuresFor(data.tokens, {}).catch(() => {});
+    return { ok: true };
+  });
+
+  handle('getFigures', async (data) => ({ replies: await figuresFor(data.tokens, { force: data.force }) }));
+
+  handle('getTabSummary', async ({ tabId }) => {
+    const record = await storage.getItem<TabRecord>(tabKey(tabId));
+    if (!record) return { host: null, tokens: [], figures: [] };
+    const figures = record.tokens.length ? await figuresFor(record.tokens, { peek: true }) : [];
+    return { host: record.host, tokens: record.tokens, figures };
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(tabKey(tabId)));
+});

@@ -1,0 +1,5 @@
+import { createRoot } from 'react-dom/client';
+import { Options } from '../../components/Options';
+import '../popup/popup.css';
+
+createRoot(document.getElementById('root')!).render(<Options />);

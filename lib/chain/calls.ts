@@ -1,0 +1,48 @@
+import type { Abi, Address } from 'viem';
+
+/** One contract read in a batch, in the shape viem's `multicall` takes. */
+export interface ContractCall {
+  address: Address;
+  abi: Abi;
+  functionName: string;
+  args?: readonly unknown[];
+}
+
+export type CallResult = { status: 'success'; result: unknown } | { status: 'failure'; error: Error };
+
+/**
+ * Collects the calls of many tokens into one Multicall3 batch and hands each token a way to read its
+ * own results back, so plans stay independent of where their calls land in the batch.
+ */
+export class CallBatch {
+  readonly calls: ContractCall[] = [];
+  private results: CallResult[] | null = null;
+
+  add(call: ContractCall): () => CallResult {
+    const index = this.calls.push(call) - 1;
+    return () => {
+      const result = this.results?.[index];
+      if (!result) throw new Error(`result ${index} read before the batch came back`);
+      return result;
+    };
+  }
+
+  settle(results: CallResult[]): void {
+    if (results.length !== this.calls.length) {
+      throw new Error(`Multicall3 returned ${results.length} results for ${this.calls.length} calls`);
+    }
+    this.results = results;
+  }
+}
+
+/** The value of a successful call, or the reason it failed, in words for the tooltip. */
+export function valueOf<T>(result: CallResult, what: string): { ok: true; value: T } | { ok: false; reason: string } {
+  if (result.status === 'success') return { ok: true, value: result.result as T };
+  return { ok: false, reason: `${what} failed: ${shortError(result.error)}` };
+}
+
+export function shortError(error: unknown): string {
+  const e = error as { shortMessage?: string; message?: string };
+  const text = e?.shortMessage ?? e?.message ?? String(error);
+  return text.split('\n')[0]!.slice(0, 160);
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/*
+ * The figures of one token, as the background sends them to the page. JSON-safe: every bigint is a
+ * decimal string of a wad (1e18 = 1.0 ETH). A figure that could not be read or failed a sanity
+ * bound is null, with the reason beside it: the UI shows the reason, never a guess.
+ */
+
+export const wadString = z.string().regex(/^\d{1,78}$/, 'a wad as a decimal string');
+
+const reason = z.string().nullable();
+
+export const marketReadingSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.enum(['dex', 'chainlink']),
+  /** ETH per token. */
+  price: wadString.nullable(),
+  /** When a feed last updated (unix seconds); null for DEX quotes, which are as old as the block. */
+  updatedAt: z.number().nullable(),
+  /** Whether this source may be used for the peg (uncertain feeds are shown, not used). */
+  usable: z.boolean(),
+  reason,
+});
+
+export const sellQuoteSchema = z.object({
+  /** What selling this much, valued at the redemption rate, is worth in ETH. */
+  valueEth: wadString,
+  outEth: wadString.nullable(),
+  /** What selling now costs against redeeming through the protocol (bps, ≥ 0 means a loss). */
+  costBps: z.number().nullable(),
+  reason,
+});
+
+export const exitPartSchema = z.object({
+  label: z.string(),
+  minSeconds: z.number().nullable(),
+  maxSeconds: z.number().nullable(),
+  /** true: computed from a read; false: a typical range we could not read, labelled so. */
+  measured: z.boolean(),
+  source: z.string(),
+});
+
+export const figuresSchema = z.object({
+  symbol: z.string(),
+  chainId: z.number(),
+  /** When the read came back (ms since epoch) and the block it was made at. */
+  readAt: z.number(),
+  blockNumber: z.string(),
+  blockTimestamp: z.number(),
+  rpcHost: z.string(),
+  redemption: z.object({ value: wadString.nullable(), label: z.string(), reason }),
+  markets: z.array(marketReadingSchema),
+  peg: z.object({
+    bps: z.number().nullable(),
+    market: wadString.nullable(),
+    sourceId: z.string().nullable(),
+    /** Largest gap between usable and shown sources, in bps of the redemption value. */
+    disagreementBps: z.number().nullable(),
+    reason,
+  }),
+  sell: z.object({ venue: z.string().nullable(), quotes: z.array(sellQuoteSchema), reason }),
+  redeem: z.object({
+    minSeconds: z.number().nullable(),
+    maxSeconds: z.number().nullable(),
+    parts: z.array(exitPartSchema),
+    notes: z.array(z.string()),
+    reason,
+  }),
+});
+
+export type Figures = z.infer<typeof figuresSchema>;
+export type MarketReading = z.infer<typeof marketReadingSchema>;
+export type SellQuote = z.infer<typeof sellQuoteSchema>;
+export type ExitPart = z.infer<typeof exitPartSchema>;

@@ -1,0 +1,85 @@
+import type { TokenEntry } from '../tokens/schema';
+import { rateAbi } from './abis';
+import { checkMarket, checkRedemption, type PreviousRate } from './bounds';
+import { valueOf, type CallBatch } from './calls';
+import { planExit } from './exit';
+import type { Figures, MarketReading } from './figures';
+import { planMarket } from './market';
+import { ratioBps, spreadBps, WAD } from './units';
+
+/** Sizes for "sell now": what a user, a whale and a fund would sell. */
+export const SELL_SIZES_ETH = [10n * WAD, 100n * WAD, 1_000n * WAD] as const;
+
+export interface TokenReadContext {
+  /** The last redemption value that passed the bounds, to catch jumps. */
+  previousRate?: PreviousRate;
+}
+
+export interface BlockInfo {
+  number: bigint;
+  timestamp: number;
+}
+
+/** Adds every call one token needs to the batch; the returned function turns the results into figures. */
+export function planToken(token: TokenEntry, batch: CallBatch, context: TokenReadContext) {
+  const rateCall = batch.add({ address: token.redemption.address, abi: rateAbi, functionName: token.redemption.functionName });
+  const rateHint = context.previousRate?.value ?? token.rateHint;
+  const markets = token.market.map((source) => planMarket(token, source, batch, SELL_SIZES_ETH, rateHint));
+  const redeem = planExit(token.exit, batch);
+
+  return (block: BlockInfo, readAt: number, rpcHost: string): Figures => {
+    const rateRead = valueOf<bigint>(rateCall(), token.redemption.label);
+    const checked = rateRead.ok
+      ? checkRedemption(token, rateRead.value, block.timestamp, context.previousRate)
+      : { value: null, reason: rateRead.reason };
+    const rate = checked.value;
+
+    const readings: MarketReading[] = markets.map((m) => {
+      const reading = m.reading({ rate, blockTimestamp: block.timestamp });
+      if (reading.price === null || rate === null) return reading;
+      const bad = checkMarket(BigInt(reading.price), rate);
+      return bad ? { ...reading, price: null, usable: false, reason: `${reading.label}: ${bad}` } : reading;
+    });
+
+    const dex = markets.find((m) => m.sells);
+    const sellQuotes = dex?.sells?.({ rate, blockTimestamp: block.timestamp }) ?? [];
+
+    return {
+      symbol: token.symbol,
+      chainId: token.homeChainId,
+      readAt,
+      blockNumber: block.number.toString(),
+      blockTimestamp: block.timestamp,
+      rpcHost,
+      redemption: { value: rate?.toString() ?? null, label: token.redemption.label, reason: checked.reason },
+      markets: readings,
+      peg: pegOf(readings, rate),
+      sell: { venue: dex ? dex.source.label : null, quotes: sellQuotes, reason: dex ? null : 'no DEX source for this token' },
+      redeem: redeem(block.timestamp, rate),
+    };
+  };
+}
+
+/** Peg = market / redemption − 1: a DEX quote first, else a market feed; uncertain feeds never alone. */
+export function pegOf(readings: MarketReading[], rate: bigint | null): Figures['peg'] {
+  if (rate === null) {
+    return { bps: null, market: null, sourceId: null, disagreementBps: null, reason: 'the redemption value is unavailable' };
+  }
+  const priced = readings.filter((r) => r.price !== null);
+  const usable = priced.filter((r) => r.usable);
+  const chosen = usable.find((r) => r.kind === 'dex') ?? usable[0];
+  let disagreementBps: number | null = null;
+  for (const a of priced) {
+    for (const b of priced) {
+      if (a === b) continue;
+      const spread = spreadBps(BigInt(a.price!), BigInt(b.price!), rate);
+      disagreementBps = Math.max(disagreementBps ?? 0, spread);
+    }
+  }
+  if (!chosen) {
+    const why = readings.map((r) => r.reason).filter(Boolean).join('; ');
+    return { bps: null, market: null, sourceId: null, disagreementBps, reason: `no usable market price (${why})` };
+  }
+  const market = BigInt(chosen.price!);
+  return { bps: ratioBps(market, rate), market: chosen.price, sourceId: chosen.id, disagreementBps, reason: null };
+}

@@ -1,0 +1,64 @@
+import type { FoundToken } from '../messaging';
+
+/** The attributes CONTRACT.md promises on every marked element. */
+export const MARK = {
+  symbol: 'data-stakelens',
+  chain: 'data-stakelens-chain',
+  match: 'data-stakelens-match',
+  via: 'data-stakelens-via',
+  /** Set when we made the element focusable, so turning off can undo exactly that. */
+  focus: 'data-stakelens-tabindex',
+} as const;
+
+export type MatchKind = FoundToken['match'];
+
+export function setMark(element: Element, symbol: string, chainId: number, match: MatchKind, shown: string): void {
+  if (element.getAttribute(MARK.symbol) !== symbol) element.setAttribute(MARK.symbol, symbol);
+  if (element.getAttribute(MARK.chain) !== String(chainId)) element.setAttribute(MARK.chain, String(chainId));
+  if (element.getAttribute(MARK.match) !== match) element.setAttribute(MARK.match, match);
+  if (shown !== symbol) element.setAttribute(MARK.via, shown);
+  // Keyboard users reach a mark by Tab unless it already sits in something focusable.
+  if (!element.closest('a[href], button, input, select, textarea, [tabindex]')) {
+    element.setAttribute('tabindex', '0');
+    element.setAttribute(MARK.focus, '');
+  }
+}
+
+export function clearMark(element: Element): void {
+  if (element.hasAttribute(MARK.focus)) {
+    element.removeAttribute('tabindex');
+    element.removeAttribute(MARK.focus);
+  }
+  element.removeAttribute(MARK.symbol);
+  element.removeAttribute(MARK.chain);
+  element.removeAttribute(MARK.match);
+  element.removeAttribute(MARK.via);
+}
+
+export function clearAllMarks(root: ParentNode): void {
+  for (const element of root.querySelectorAll(`[${MARK.symbol}]`)) clearMark(element);
+}
+
+/** One entry per token and chain on the page; a look-alike anywhere wins, then an address match. */
+export function summarizeMarks(root: ParentNode): FoundToken[] {
+  const rank: Record<MatchKind, number> = { symbol: 0, address: 1, mismatch: 2 };
+  const byKey = new Map<string, FoundToken>();
+  for (const element of root.querySelectorAll(`[${MARK.symbol}]`)) {
+    const symbol = element.getAttribute(MARK.symbol)!;
+    const chainId = Number(element.getAttribute(MARK.chain));
+    const match = element.getAttribute(MARK.match) as MatchKind;
+    if (!Number.isInteger(chainId) || !(match in rank)) continue;
+    const key = `${chainId}:${symbol}`;
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, { symbol, chainId, match, count: 1 });
+    else {
+      seen.count++;
+      if (rank[match] > rank[seen.match]) seen.match = match;
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Page-level style for marks: a dotted underline that never changes layout. */
+export const MARK_STYLE = `[${MARK.symbol}]{text-decoration:underline dotted rgba(99,102,241,.9) 2px!important;text-underline-offset:3px!important;cursor:help}
+[${MARK.symbol}][${MARK.match}="mismatch"]{text-decoration-color:#dc2626!important}`;

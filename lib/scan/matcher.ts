@@ -1,0 +1,30 @@
+import type { TokenEntry } from '../tokens/schema';
+
+/**
+ * Finds registry symbols in text: exact ASCII word boundaries, the registry's casing or all caps
+ * (Aave writes "WSTETH icon"). A look-alike ("wеETH" with a Cyrillic е, a zero-width space inside)
+ * never matches, and neither do words that merely contain a symbol ("wstETHx").
+ */
+export function createMatcher(tokens: readonly TokenEntry[]) {
+  const bySpelling = new Map<string, string>();
+  for (const token of tokens) {
+    bySpelling.set(token.symbol, token.symbol);
+    bySpelling.set(token.symbol.toUpperCase(), token.symbol);
+  }
+  const alternatives = [...bySpelling.keys()].sort((a, b) => b.length - a.length).join('|');
+  // Letters of any script and zero-width characters count as part of the word around a symbol.
+  const edge = '[\\p{L}\\p{N}_\\u200B-\\u200D\\u2060\\uFEFF]';
+  const pattern = new RegExp(`(?<!${edge})(${alternatives})(?!${edge})`, 'gu');
+
+  return {
+    /** Registry symbols mentioned in `text`, in order, without repeats. */
+    symbolsIn(text: string): string[] {
+      if (text.length < 4) return [];
+      const found = new Set<string>();
+      for (const match of text.matchAll(pattern)) found.add(bySpelling.get(match[1]!)!);
+      return [...found];
+    },
+  };
+}
+
+export type Matcher = ReturnType<typeof createMatcher>;

@@ -1,0 +1,34 @@
+import { addressesIn, type SiteAdapter } from './types';
+
+/** Uniswap's chain names in URLs (`?chain=` and /explore/tokens/<chain>/). */
+const CHAIN_NAMES: Record<string, number> = {
+  mainnet: 1,
+  ethereum: 1,
+  arbitrum: 42161,
+  base: 8453,
+  optimism: 10,
+};
+
+export const uniswap: SiteAdapter = {
+  id: 'uniswap',
+  name: 'Uniswap',
+  hosts: ['app.uniswap.org'],
+  chainFromUrl(url) {
+    const explore = /^\/explore\/(?:tokens|pools)\/([a-z]+)/.exec(url.pathname);
+    const name = explore?.[1] ?? url.searchParams.get('chain');
+    if (!name) return 1;
+    return CHAIN_NAMES[name] ?? null;
+  },
+  addressesNear(element) {
+    // Token links (/explore/tokens/<chain>/0x…) and logo images whose URL holds the token's address.
+    const cell = element.closest('a[href], button, [data-testid^="token-option-"]') ?? element.parentElement;
+    if (!cell) return [];
+    const link = cell.closest('a[href*="/explore/tokens/"]')?.getAttribute('href');
+    const inner = [...cell.querySelectorAll('a[href*="/explore/tokens/"]')].map((a) => a.getAttribute('href'));
+    const logos = [...cell.querySelectorAll('[data-testid="token-logo"] img, img')].map((img) => img.getAttribute('src'));
+    return [
+      ...addressesIn([link, ...inner], /\/explore\/tokens\/[a-z]+\/(0x[0-9a-fA-F]{40})/),
+      ...addressesIn(logos),
+    ];
+  },
+};

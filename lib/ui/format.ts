@@ -1,0 +1,48 @@
+/** Display helpers. Figures arrive as wad strings; they become text only here. */
+
+export const CHAIN_NAMES: Record<number, string> = { 1: 'Ethereum', 10: 'Optimism', 8453: 'Base', 42161: 'Arbitrum' };
+
+export function chainName(chainId: number): string {
+  return CHAIN_NAMES[chainId] ?? `chain ${chainId}`;
+}
+
+/** "1.2166" from a wad string, with `digits` decimals, truncated rather than rounded up. */
+export function formatWad(wad: string, digits = 4): string {
+  const value = BigInt(wad);
+  const unit = 10n ** 18n;
+  const whole = value / unit;
+  const fraction = ((value % unit) * 10n ** BigInt(digits)) / unit;
+  return `${whole.toLocaleString('en-US')}.${fraction.toString().padStart(digits, '0')}`;
+}
+
+export function formatBps(bps: number): string {
+  return `${bps > 0 ? '+' : bps < 0 ? '−' : ''}${Math.abs(bps).toLocaleString('en-US')} bps`;
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds <= 0) return 'instant';
+  if (seconds < 3_600) return `${Math.max(1, Math.round(seconds / 60))} min`;
+  if (seconds < 2 * 86_400) return `${Math.round(seconds / 3_600)} h`;
+  return `${Math.round(seconds / 86_400)} d`;
+}
+
+export function formatRange(min: number | null, max: number | null): string {
+  if (min === null || max === null) return 'unknown';
+  const a = formatDuration(min);
+  const b = formatDuration(max);
+  return a === b ? a : `${a} – ${b}`;
+}
+
+export function formatAge(seconds: number): string {
+  if (seconds < 60) return `${Math.max(0, Math.floor(seconds))} s ago`;
+  if (seconds < 3_600) return `${Math.floor(seconds / 60)} min ago`;
+  return `${Math.floor(seconds / 3_600)} h ago`;
+}
+
+/** Colour class of a peg: within 20 bps is on peg, past 100 bps below is a depeg. */
+export function pegTone(bps: number | null): 'ok' | 'warn' | 'bad' | 'none' {
+  if (bps === null) return 'none';
+  if (bps <= -100) return 'bad';
+  if (Math.abs(bps) > 20) return 'warn';
+  return 'ok';
+}

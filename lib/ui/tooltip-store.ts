@@ -1,0 +1,52 @@
+import { createStore } from 'zustand/vanilla';
+import { send, type FigureReplyMessage } from '../messaging';
+import { MARK, type MatchKind } from '../scan/marks';
+
+/** State of the tooltip overlay on this page: which mark it is open for and what we know of it. */
+export interface TooltipState {
+  anchor: Element | null;
+  symbol: string | null;
+  chainId: number | null;
+  match: MatchKind | null;
+  via: string | null;
+  reply: FigureReplyMessage | null;
+  loading: boolean;
+  error: string | null;
+}
+
+const closed: TooltipState = { anchor: null, symbol: null, chainId: null, match: null, via: null, reply: null, loading: false, error: null };
+
+export const tooltipStore = createStore<TooltipState>(() => closed);
+
+let request = 0;
+
+export async function openTooltip(anchor: Element, force = false): Promise<void> {
+  const symbol = anchor.getAttribute(MARK.symbol);
+  const chainId = Number(anchor.getAttribute(MARK.chain));
+  if (!symbol || !Number.isInteger(chainId)) return;
+  const same = tooltipStore.getState().anchor === anchor;
+  if (same && !force) return;
+  const id = ++request;
+  tooltipStore.setState({
+    anchor,
+    symbol,
+    chainId,
+    match: anchor.getAttribute(MARK.match) as MatchKind,
+    via: anchor.getAttribute(MARK.via),
+    reply: same ? tooltipStore.getState().reply : null,
+    loading: true,
+    error: null,
+  });
+  try {
+    const { replies } = await send('getFigures', { tokens: [{ symbol, chainId }], force });
+    if (id === request) tooltipStore.setState({ reply: replies[0] ?? null, loading: false });
+  } catch (error) {
+    // The extension was reloaded or the worker is gone: say so in the tooltip, never in the page.
+    if (id === request) tooltipStore.setState({ loading: false, error: `Stakelens could not reach its background: ${(error as Error).message}` });
+  }
+}
+
+export function closeTooltip(): void {
+  request++;
+  tooltipStore.setState(closed);
+}

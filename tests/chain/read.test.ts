@@ -1,0 +1,219 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ChainReadError, readChain } from '../../lib/chain/read';
+import type { Figures } from '../../lib/chain/figures';
+import { registry, tokenBySymbol } from '../../lib/tokens/registry';
+import { startAnvil, type AnvilNode } from './anvil';
+import { ADDRESSES, DEFAULT_MAINNET_VALUES, seedMainnet, WEETH_POOL_FEE, type MainnetScenario } from './mainnet';
+import { startRpcProxy, type RpcProxy } from './rpc-proxy';
+import { uniswapV3PoolAddress } from './uniswap';
+
+/*
+ * The background's reads against a real EVM node: contracts at their mainnet addresses on a local
+ * anvil, every figure checked against what the scenario put on the chain.
+ */
+
+const E18 = 10n ** 18n;
+let node: AnvilNode;
+let chain: MainnetScenario;
+let proxy: RpcProxy;
+
+beforeAll(async () => {
+  node = await startAnvil();
+  chain = await seedMainnet(node.rpcUrl);
+  proxy = await startRpcProxy(node.rpcUrl);
+});
+afterAll(async () => {
+  await proxy?.stop();
+  await node?.stop();
+});
+beforeEach(async () => {
+  proxy.mode = 'forward';
+  proxy.methods.length = 0;
+});
+
+async function read(symbols = ['wstETH', 'weETH']): Promise<Record<string, Figures>> {
+  const tokens = symbols.map((s) => tokenBySymbol(s)!);
+  const figures = await readChain(1, [proxy.url], { tokens, contexts: {} });
+  return Object.fromEntries(figures.map((f) => [f.symbol, f]));
+}
+
+/** The Curve test pool's own formula, computed here independently of the extension's code. */
+function curveOut(dx: bigint, v = chain.values()): bigint {
+  return (((dx * v.curveStethPrice) / E18) * v.curveStethDepth / (v.curveStethDepth + dx)) * (10_000n - v.curveFeeBps) / 10_000n;
+}
+
+const bps = (market: bigint, rate: bigint) => Math.round((Number((market * 10n ** 9n) / rate) / 1e9 - 1) * 10_000);
+
+describe('readChain on a local mainnet', () => {
+  it('reads every figure of both tokens in one eth_call', async () => {
+    const f = await read();
+    expect(proxy.methods.filter((m) => m === 'eth_call')).toHaveLength(1);
+    expect(proxy.methods.filter((m) => m !== 'eth_chainId')).toEqual(['eth_call']);
+
+    const v = DEFAULT_MAINNET_VALUES;
+    expect(f.wstETH!.redemption.value).toBe(v.wstethStEthPerToken.toString());
+    expect(f.wstETH!.peg.sourceId).toBe('curve-steth-eth');
+    expect(f.wstETH!.peg.bps).toBe(bps(curveOut(E18), E18));
+    expect(f.weETH!.redemption.value).toBe(v.weethRate.toString());
+    expect(f.weETH!.peg.sourceId).toBe('uniswap-v3-weeth-weth');
+    expect(Math.abs(f.weETH!.peg.bps! - bps(v.weethPoolPrice, v.weethRate))).toBeLessThanOrEqual(1);
+    // The uncertain weETH feed is shown but not used.
+    const feed = f.weETH!.markets.find((m) => m.id === 'chainlink-weeth-eth')!;
+    expect(feed.usable).toBe(false);
+    expect(BigInt(feed.price!)).toBe(v.chainlinkWeethAnswer);
+    expect(Number(f.wstETH!.blockNumber)).toBeGreaterThan(26_000_000);
+  });
+
+  it('prices selling now from the DEX and grows the cost with size', async () => {
+    const f = await read();
+    const costs = f.wstETH!.sell.quotes.map((q) => q.costBps!);
+    expect(costs[0]).toBeLessThan(costs[2]!);
+    // 100 stETH on Curve: what the pool pays, against 100 ETH of redemption value.
+    const out100 = curveOut(100n * E18);
+    expect(f.wstETH!.sell.quotes[1]!.outEth).toBe(out100.toString());
+    const weethCosts = f.weETH!.sell.quotes.map((q) => q.costBps!);
+    expect(weethCosts[1]).toBeGreaterThan(0);
+    expect(weethCosts[2]).toBeGreaterThan(weethCosts[1]!);
+  });
+
+  it('turns the live queues into redeem ranges with their parts', async () => {
+    // Default queue (18,000 ETH) is more than buffer and vaults hold (8,540 ETH): validators must exit.
+    let f = await read();
+    expect(f.wstETH!.redeem.parts.map((p) => p.measured)).toEqual([true, false]);
+    await chain.setLidoQueue({ unfinalizedStETH: 5_000n * E18 });
+    try {
+      f = await read();
+      const lido = f.wstETH!.redeem;
+      expect(lido.reason).toBeNull();
+      expect(lido.parts).toHaveLength(1);
+      expect(lido.maxSeconds! - lido.minSeconds!).toBe(225 * 32 * 12);
+      expect(lido.minSeconds).toBeGreaterThan(0);
+      expect(lido.minSeconds).toBeLessThanOrEqual(225 * 32 * 12);
+    } finally {
+      await chain.setLidoQueue({ unfinalizedStETH: DEFAULT_MAINNET_VALUES.lidoUnfinalizedStETH });
+    }
+    const etherfi = f.weETH!.redeem;
+    expect(etherfi.minSeconds).toBe(0); // 3,000 ETH of instant liquidity
+    expect(etherfi.parts.some((p) => p.maxSeconds === DEFAULT_MAINNET_VALUES.eigenMinWithdrawalDelayBlocks * 12)).toBe(true);
+    expect(etherfi.notes.join(' ')).toContain('exit fee 30 bps');
+  });
+
+  it('shows a depeg made on the chain', async () => {
+    await chain.setStethMarket({ curvePrice: 970n * 10n ** 15n, chainlinkAnswer: 971n * 10n ** 15n });
+    try {
+      const f = await read(['wstETH']);
+      expect(f.wstETH!.peg.bps).toBe(bps(curveOut(E18), E18));
+      expect(f.wstETH!.peg.bps).toBeLessThan(-290);
+    } finally {
+      await chain.setStethMarket({ curvePrice: DEFAULT_MAINNET_VALUES.curveStethPrice, chainlinkAnswer: DEFAULT_MAINNET_VALUES.chainlinkStethAnswer });
+    }
+  });
+
+  it('drops a stale Chainlink feed and says why', async () => {
+    const block = await fetch(node.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_getBlockByNumber', params: ['latest', false] }) }).then((r) => r.json());
+    await chain.setChainlinkUpdatedAt('stETH', BigInt(block.result.timestamp) - 3n * 86_400n);
+    try {
+      const f = await read(['wstETH']);
+      const feed = f.wstETH!.markets.find((m) => m.id === 'chainlink-steth-eth')!;
+      expect(feed.price).toBeNull();
+      expect(feed.reason).toMatch(/stale/);
+      expect(f.wstETH!.peg.sourceId).toBe('curve-steth-eth');
+    } finally {
+      await chain.setChainlinkUpdatedAt('stETH', 0n);
+    }
+  });
+
+  it('falls back to the feed when the DEX call reverts, and to nothing when both fail', async () => {
+    await chain.breakContract(ADDRESSES.curveStethPool);
+    try {
+      let f = await read(['wstETH']);
+      expect(f.wstETH!.peg.sourceId).toBe('chainlink-steth-eth');
+      expect(f.wstETH!.peg.bps).toBe(bps(DEFAULT_MAINNET_VALUES.chainlinkStethAnswer, E18));
+      expect(f.wstETH!.sell.quotes[0]!.costBps).toBeNull();
+      await chain.breakContract(ADDRESSES.chainlinkStethEth);
+      f = await read(['wstETH']);
+      expect(f.wstETH!.peg.bps).toBeNull();
+      expect(f.wstETH!.peg.reason).toMatch(/no usable market price/);
+    } finally {
+      await chain.restoreContract(ADDRESSES.curveStethPool);
+      await chain.restoreContract(ADDRESSES.chainlinkStethEth);
+    }
+  });
+
+  it('never uses the uncertain weETH feed alone for the peg', async () => {
+    const pool = uniswapV3PoolAddress(ADDRESSES.weth, ADDRESSES.weeth, WEETH_POOL_FEE);
+    await chain.breakContract(pool);
+    try {
+      const f = await read(['weETH']);
+      expect(f.weETH!.peg.bps).toBeNull();
+      expect(f.weETH!.peg.reason).toMatch(/may mirror the protocol rate/);
+    } finally {
+      await chain.restoreContract(pool);
+    }
+  });
+
+  it('shows a redemption rate outside its bounds as unavailable, not as a number', async () => {
+    await chain.setWstethRate(0n);
+    try {
+      const f = await read(['wstETH']);
+      expect(f.wstETH!.redemption.value).toBeNull();
+      expect(f.wstETH!.redemption.reason).toMatch(/outside the plausible/);
+      expect(f.wstETH!.peg.bps).toBeNull();
+    } finally {
+      await chain.setWstethRate(DEFAULT_MAINNET_VALUES.wstethStEthPerToken);
+    }
+  });
+
+  it('rejects a rate that jumped faster than the protocol allows', async () => {
+    const token = tokenBySymbol('wstETH')!;
+    const previous = { value: DEFAULT_MAINNET_VALUES.wstethStEthPerToken - 10n ** 16n, blockTimestamp: Math.floor(Date.now() / 1000) - 600 };
+    const [f] = await readChain(1, [proxy.url], { tokens: [token], contexts: { wstETH: { previousRate: previous } } });
+    expect(f!.redemption.value).toBeNull();
+    expect(f!.redemption.reason).toMatch(/rose \d+ bps/);
+  });
+
+  it('follows the queue: a long Lido queue adds the beacon exit, a pause makes redeem unavailable', async () => {
+    await chain.setLidoQueue({ unfinalizedStETH: 40_000n * E18 });
+    try {
+      let f = await read(['wstETH']);
+      expect(f.wstETH!.redeem.parts.some((p) => !p.measured && /Beacon/.test(p.label))).toBe(true);
+      await chain.setLidoQueue({ paused: true });
+      f = await read(['wstETH']);
+      expect(f.wstETH!.redeem.minSeconds).toBeNull();
+      expect(f.wstETH!.redeem.reason).toMatch(/paused/);
+    } finally {
+      await chain.setLidoQueue({ unfinalizedStETH: DEFAULT_MAINNET_VALUES.lidoUnfinalizedStETH, paused: false });
+    }
+  });
+
+  it('drained instant liquidity moves weETH to the queue', async () => {
+    await chain.setEtherfiRedemption({ redeemable: 10n * E18 });
+    try {
+      const f = await read(['weETH']);
+      expect(f.weETH!.redeem.minSeconds).toBeGreaterThanOrEqual(86_400);
+    } finally {
+      await chain.setEtherfiRedemption({ redeemable: DEFAULT_MAINNET_VALUES.etherfiRedeemable });
+    }
+  });
+
+  it('fails with the reason of every endpoint when the RPC is down or answers garbage', async () => {
+    proxy.mode = 'down';
+    await expect(read()).rejects.toThrow(ChainReadError);
+    proxy.mode = 'garbage';
+    await expect(read()).rejects.toThrow(/chain 1: 127\.0\.0\.1/);
+    proxy.mode = 'forward';
+    // With a dead endpoint first, the next one in the list answers.
+    const figures = await readChain(1, ['http://127.0.0.1:9', proxy.url], { tokens: [...registry], contexts: {} });
+    expect(figures).toHaveLength(registry.length);
+  });
+
+  it('rejects an endpoint that serves another chain', async () => {
+    const other = await startAnvil({ chainId: 31337 });
+    try {
+      await expect(readChain(1, [other.rpcUrl], { tokens: [...registry], contexts: {} })).rejects.toThrow(/serves chain 31337, not 1/);
+    } finally {
+      await other.stop();
+    }
+  });
+});

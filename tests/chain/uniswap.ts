@@ -1,0 +1,63 @@
+// Uniswap v3 helpers for the test chain: deterministic pool addresses and price encoding.
+import { type Address, type Hex, encodeAbiParameters, getAddress, getCreate2Address, keccak256 } from 'viem';
+
+export const UNISWAP_V3_FACTORY: Address = '0x1F98431c8aD98523631AE4a59f267346ea31F984';
+export const UNISWAP_V3_POOL_INIT_CODE_HASH: Hex =
+  '0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54';
+
+const Q96 = 1n << 96n;
+const Q192 = 1n << 192n;
+const E18 = 10n ** 18n;
+
+/** Uniswap orders pool tokens by address: token0 is the lower one. */
+export function sortTokens(tokenA: Address, tokenB: Address): [Address, Address] {
+  const [a, b] = [getAddress(tokenA), getAddress(tokenB)];
+  return BigInt(a) < BigInt(b) ? [a, b] : [b, a];
+}
+
+/** The pool address the v3 factory deploys for (tokenA, tokenB, fee) via CREATE2. */
+export function uniswapV3PoolAddress(tokenA: Address, tokenB: Address, fee: number): Address {
+  const [token0, token1] = sortTokens(tokenA, tokenB);
+  const salt = keccak256(
+    encodeAbiParameters([{ type: 'address' }, { type: 'address' }, { type: 'uint24' }], [token0, token1, fee]),
+  );
+  return getCreate2Address({ from: UNISWAP_V3_FACTORY, salt, bytecodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH });
+}
+
+/** Integer square root (floor), Newton's method on bigints. */
+export function sqrtBigInt(value: bigint): bigint {
+  if (value < 0n) throw new Error('sqrt of negative number');
+  if (value < 2n) return value;
+  let x = value;
+  let y = (x + 1n) >> 1n;
+  while (y < x) {
+    x = y;
+    y = (x + value / x) >> 1n;
+  }
+  return x;
+}
+
+/** sqrtPriceX96 for a pool where `amount1` of token1 trades for `amount0` of token0. */
+export function encodeSqrtRatioX96(amount1: bigint, amount0: bigint): bigint {
+  if (amount0 <= 0n || amount1 <= 0n) throw new Error('amounts must be positive');
+  return sqrtBigInt((amount1 * Q192) / amount0);
+}
+
+/**
+ * sqrtPriceX96 of the WETH(token0)/weETH(token1) pool for a target ETH per weETH (1e18 scale).
+ * Pool price = token1 per token0 = weETH per WETH = 1 / ethPerWeeth.
+ */
+export function ethPerWeethToSqrtPriceX96(ethPerWeeth: bigint): bigint {
+  return encodeSqrtRatioX96(E18, ethPerWeeth);
+}
+
+/** Inverse of ethPerWeethToSqrtPriceX96 (1e18 scale, floor). */
+export function sqrtPriceX96ToEthPerWeeth(sqrtPriceX96: bigint): bigint {
+  return (E18 * Q192) / (sqrtPriceX96 * sqrtPriceX96);
+}
+
+/** Approximate tick (floor of log base 1.0001 of the price); float precision is plenty for a stub. */
+export function approximateTick(sqrtPriceX96: bigint): number {
+  const sqrtPrice = Number(sqrtPriceX96) / Number(Q96);
+  return Math.floor((2 * Math.log(sqrtPrice)) / Math.log(1.0001));
+}

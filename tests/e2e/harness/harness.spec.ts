@@ -1,0 +1,219 @@
+// Self-test of the e2e harness: fixture server + Chromium with an unpacked MV3 extension.
+// Uses a throwaway probe extension (written to a temp dir), not the Stakelens build.
+import { test, expect, type Page } from '@playwright/test';
+import { request } from 'node:https';
+import { mkdtemp, rm, writeFile, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startFixtureServer, type FixtureServer } from './server.ts';
+import { launchWithExtension, type LaunchedBrowser } from './browser.ts';
+
+const AAVE_MARKETS = 'https://app.aave.com/markets/?marketName=proto_mainnet_v3';
+const UNISWAP_SWAP = 'https://app.uniswap.org/swap?chain=mainnet&inputCurrency=ETH&outputCurrency=0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee';
+const WSTETH = '0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0';
+
+async function writeProbeExtension(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'stakelens-probe-ext-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Stakelens harness probe',
+    version: '0.0.1',
+    background: { service_worker: 'sw.js' },
+    content_scripts: [{ matches: ['https://app.aave.com/*', 'https://app.uniswap.org/*'], js: ['probe.js'], run_at: 'document_idle' }],
+  };
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  await writeFile(path.join(dir, 'sw.js'), "self.addEventListener('install', () => {});\n");
+  await writeFile(path.join(dir, 'probe.js'), "document.documentElement.dataset.probe = '1';\ndocument.documentElement.dataset.probeExt = chrome.runtime.id;\n");
+  return dir;
+}
+
+/** GET against the fixture server directly, with an arbitrary Host header and SNI. */
+function rawGet(port: number, host: string, urlPath: string): Promise<{ status: number; type: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: urlPath, servername: host === 'localhost' ? undefined : host, headers: { host }, rejectUnauthorized: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+interface Watched { page: Page; errors: string[] }
+async function openPage(b: LaunchedBrowser, url: string): Promise<Watched> {
+  const page = await b.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  const res = await page.goto(url);
+  expect(res?.status()).toBe(200);
+  await expect(page.locator('html')).toHaveAttribute('data-probe', '1');
+  return { page, errors };
+}
+
+const fixtureState = (page: Page) => page.evaluate(() => (window as unknown as { __fixture: Record<string, number | string> }).__fixture);
+
+test.describe.configure({ mode: 'serial' });
+
+let server: FixtureServer;
+let extDir: string;
+let browser: LaunchedBrowser;
+
+test.beforeAll(async () => {
+  server = await startFixtureServer();
+  extDir = await writeProbeExtension();
+  browser = await launchWithExtension({ extensionPath: extDir, serverPort: server.port });
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (extDir) await rm(extDir, { recursive: true, force: true });
+});
+
+test('extension service worker is found and its id is the content script runtime id', async () => {
+  expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+  const { page, errors } = await openPage(browser, AAVE_MARKETS);
+  await expect(page.locator('html')).toHaveAttribute('data-probe-ext', browser.extensionId);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('server routes by Host header, serves assets, falls back like an SPA, 404s other hosts', async () => {
+  const markets = await rawGet(server.port, 'app.aave.com', '/markets/?marketName=proto_mainnet_v3');
+  expect(markets.status).toBe(200);
+  expect(markets.type).toContain('text/html');
+  expect(markets.body).toContain('<title>Markets | Aave</title>');
+  expect(markets.body).not.toContain('wstETH'); // tokens are rendered by app.js, not served
+  expect((await rawGet(server.port, 'app.aave.com', '/dashboard/')).body).toContain('<title>Dashboard | Aave</title>');
+  expect((await rawGet(server.port, 'app.aave.com', `/reserve-overview/?underlyingAsset=${WSTETH.toLowerCase()}`)).body).toContain('Reserve overview | Aave');
+  expect((await rawGet(server.port, 'app.aave.com', '/some/client/route')).body).toContain('<title>Markets | Aave</title>');
+  const icon = await rawGet(server.port, 'app.aave.com', '/icons/tokens/wsteth.svg');
+  expect([icon.status, icon.type]).toEqual([200, 'image/svg+xml']);
+  expect((await rawGet(server.port, 'app.aave.com', '/app.js')).type).toContain('text/javascript');
+  expect((await rawGet(server.port, 'app.aave.com', '/styles.css')).type).toContain('text/css');
+  expect((await rawGet(server.port, 'app.aave.com', '/icons/tokens/nope.svg')).status).toBe(404);
+  expect((await rawGet(server.port, 'app.aave.com', '/../../harness/server.ts')).status).toBe(404);
+  expect((await rawGet(server.port, 'app.uniswap.org', '/')).body).toContain('<title>Swap | Uniswap Interface</title>');
+  expect((await rawGet(server.port, 'app.uniswap.org', '/explore')).body).toContain('Explore top tokens');
+  expect((await rawGet(server.port, 'app.uniswap.org', `/explore/tokens/ethereum/${WSTETH.toLowerCase()}`)).body).toContain('Explore top tokens');
+  expect((await rawGet(server.port, 'app.uniswap.org', `/images/tokens/ethereum/${WSTETH}/logo.svg`)).type).toBe('image/svg+xml');
+  expect((await rawGet(server.port, 'example.com', '/')).status).toBe(404);
+  expect((await rawGet(server.port, 'localhost', '/')).status).toBe(404);
+});
+
+test('aave markets: rows render, re-render, navigate client-side; host mapping keeps Host and SNI', async () => {
+  const before = server.requests.length;
+  const { page, errors } = await openPage(browser, AAVE_MARKETS);
+  await expect(page).toHaveTitle('Markets | Aave');
+  expect(await page.evaluate(() => document.compatMode)).toBe('CSS1Compat');
+  const row = page.locator('[data-cy="marketListItemListItem_WSTETH"]');
+  await expect(row.locator('h4')).toHaveText('Wrapped liquid staked Ether 2.0');
+  await expect(row.locator('p', { hasText: /^wstETH$/ })).toHaveCount(1);
+  await expect(row.locator('span.MuiIcon-root[aria-hidden="true"] > img[alt="wstETH icon"]')).toHaveAttribute('src', '/icons/tokens/wsteth.svg');
+  await expect(row.locator(`a[href="/reserve-overview/?underlyingAsset=${WSTETH.toLowerCase()}&marketName=proto_mainnet_v3"]`)).toHaveCount(1);
+  for (const s of ['WETH', 'WEETH', 'CBETH', 'RETH', 'ETHX', 'TETH', 'USDC']) await expect(page.locator(`[data-cy="marketListItemListItem_${s}"]`)).toHaveCount(1);
+  await expect(page.getByText('Looking for wstETHx?', { exact: false })).toBeVisible();
+  await expect(page.locator('img[alt="weETH icon"]')).toBeVisible();
+  expect(await page.evaluate(() => (document.querySelector('img[alt="weETH icon"]') as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+
+  await expect.poll(async () => Number((await fixtureState(page)).rerenders), { timeout: 6000 }).toBeGreaterThanOrEqual(2);
+  await page.locator('[data-cy="marketSelector"]').first().click();
+  await page.locator('[data-cy="marketSelector_proto_lido_v3"]').click();
+  await expect(page).toHaveURL(/\/markets\/\?marketName=proto_lido_v3$/);
+  await expect(page.locator('[data-cy="marketListItemListItem_CBETH"]')).toHaveCount(0);
+  await expect(page.locator('[data-cy="marketListItemListItem_WEETH"]')).toHaveCount(1);
+  await page.locator('[data-cy="marketListItemListItem_WEETH"] a', { hasText: 'Details' }).click();
+  await expect(page).toHaveURL(/\/reserve-overview\/\?underlyingAsset=0xcd5fe23c85820f7b72d0926fc9b05b43e359b7ee&marketName=proto_lido_v3$/);
+  await expect(page.locator('[data-cy="reserveSymbol"]')).toHaveText('weETH');
+  await expect(page.getByText('1.2 weETH').first()).toBeVisible();
+  const state = await fixtureState(page);
+  expect(state.navigations).toBe(2);
+  await expect(page.locator('html')).toHaveAttribute('data-probe', '1'); // same document: no reload
+  expect(errors).toEqual([]);
+
+  const served = server.requests.slice(before);
+  expect(served.filter((r) => r.status !== 200)).toEqual([]);
+  expect(served.every((r) => r.host === 'app.aave.com' && r.sni === 'app.aave.com')).toBe(true);
+  await page.close();
+});
+
+test('aave dashboard and reserve overview render their data-cy rows', async () => {
+  const { page, errors } = await openPage(browser, 'https://app.aave.com/dashboard/?marketName=proto_mainnet_v3');
+  await expect(page).toHaveTitle('Dashboard | Aave');
+  await expect(page.locator('[data-cy="dashboardSupplyListItem_WSTETH"] p[data-cy="assetName"][aria-label="wstETH (wstETH)"]')).toHaveText('wstETH');
+  await expect(page.locator('[data-cy="dashboardSuppliedListItem_WEETH_Collateral"] img[alt="WEETH icon"]')).toHaveCount(1);
+  await expect(page.locator('[data-cy="dashboardSuppliedListItem_WSTETH_Collateral"]')).toHaveCount(1);
+  await expect(page.locator('[data-cy="dashboardSupplyListItem_ETH"] p[data-cy="assetName"]')).toHaveText('ETH');
+  await expect(page.locator('[data-cy="dashboardBorrowedListItem_WETH"]')).toHaveCount(1);
+  await page.goto(`https://app.aave.com/reserve-overview/?underlyingAsset=${WSTETH.toLowerCase()}&marketName=proto_mainnet_v3`);
+  await expect(page).toHaveTitle('Reserve overview | Aave');
+  await expect(page.locator('[data-cy="reserveTopDetails"]')).toContainText('Wrapped liquid staked Ether 2.0');
+  await expect(page.getByText('0.35 wstETH').first()).toBeVisible();
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('uniswap swap: panels, virtualized selector with look-alike, client-side token pick', async () => {
+  const { page, errors } = await openPage(browser, UNISWAP_SWAP);
+  await expect(page).toHaveTitle('Swap | Uniswap Interface');
+  const out = page.locator('#swap-currency-output [data-testid="choose-output-token"]');
+  await expect(out.locator('span')).toHaveText('weETH');
+  await expect(out.locator('div[data-testid="token-logo"] > img')).toHaveAttribute('src', /0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee/);
+  expect(await out.locator('img').getAttribute('alt')).toBeNull();
+  await expect(page.locator('#swap-currency-input .token-symbol-container')).toHaveText('ETH');
+  const opt = page.locator('[data-testid="token-option-1-wstETH"]');
+  await expect(opt).toHaveCSS('position', 'absolute');
+  await expect(opt.locator('.token-name')).toHaveText('Wrapped liquid staked Ether 2.0');
+  await expect(opt.locator('.token-symbol')).toHaveText('wstETH');
+  for (const s of ['weETH', 'WETH', 'USDC', 'w\u0435ETH']) await expect(page.locator(`[data-testid="token-option-1-${s}"]`)).toHaveCount(1);
+  await expect.poll(async () => Number((await fixtureState(page)).rerenders), { timeout: 6000 }).toBeGreaterThanOrEqual(2);
+  await opt.click();
+  await expect(page).toHaveURL(`https://app.uniswap.org/swap?chain=mainnet&inputCurrency=ETH&outputCurrency=${WSTETH}`);
+  await expect(page.locator('#swap-currency-output .token-symbol-container')).toHaveText('wstETH');
+  expect((await fixtureState(page)).navigations).toBe(1);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('uniswap explore: token links, pool pair text, live prices, token details', async () => {
+  const { page, errors } = await openPage(browser, 'https://app.uniswap.org/explore/tokens');
+  await expect(page).toHaveTitle('Explore top tokens | Uniswap Interface');
+  const link = page.locator(`a[href="/explore/tokens/ethereum/${WSTETH.toLowerCase()}"]`).first();
+  await expect(link.locator('.token-symbol')).toHaveText('wstETH');
+  await expect(page.locator('.pool-name', { hasText: 'wstETH / WETH' }).first()).toBeVisible();
+  const price = page.locator('[data-testid="token-table-row-wstETH"] .price-value');
+  const first = await price.textContent();
+  await expect.poll(async () => Number((await fixtureState(page)).priceTicks), { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => price.textContent(), { timeout: 5000 }).not.toBe(first);
+  await link.click();
+  await expect(page).toHaveURL(`https://app.uniswap.org/explore/tokens/ethereum/${WSTETH.toLowerCase()}`);
+  await expect(page.locator('h1 .token-symbol')).toHaveText('wstETH');
+  await page.locator('.pool-name', { hasText: 'wstETH / WETH' }).click();
+  await expect(page.locator('h1')).toHaveText('wstETH / WETH');
+  await page.goBack();
+  await expect(page.locator('h1 .token-symbol')).toHaveText('wstETH');
+  expect((await fixtureState(page)).navigations).toBe(3);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('a given userDataDir survives close() and can be relaunched', async () => {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'stakelens-e2e-keep-'));
+  try {
+    const first = await launchWithExtension({ extensionPath: extDir, serverPort: server.port, userDataDir: profile });
+    const id = first.extensionId;
+    await first.close();
+    expect((await stat(profile)).isDirectory()).toBe(true);
+    const second = await launchWithExtension({ extensionPath: extDir, serverPort: server.port, userDataDir: profile });
+    expect(second.extensionId).toBe(id);
+    const { page, errors } = await openPage(second, 'https://app.uniswap.org/');
+    await expect(page.locator('[data-testid="choose-input-token"]')).toContainText('ETH');
+    expect(errors).toEqual([]);
+    await second.close();
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+});

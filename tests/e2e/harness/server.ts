@@ -1,0 +1,200 @@
+// HTTPS fixture server that impersonates app.aave.com and app.uniswap.org.
+//
+// One node:https server on 127.0.0.1 picks the site by the Host header and maps the apps' real
+// URL shapes onto hand-built fixture pages under tests/fixtures/sites/<site>/. The browser reaches
+// it through --host-resolver-rules (see browser.ts), so page URLs stay https://app.aave.com/...
+//
+// Both apps are SPAs: a path that matches no route and is not a static asset gets the site's
+// main page, the way their real hosting rewrites unknown paths to index.html.
+
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getTestCert } from './cert.ts';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const FIXTURE_SITES_DIR = path.join(projectRoot, 'tests/fixtures/sites');
+
+export interface Route {
+  /** exact pathname ('/dashboard' also matches '/dashboard/'), or a RegExp tested on the pathname */
+  path: string | RegExp;
+  /** file relative to the site folder */
+  file: string;
+}
+
+export interface SiteConfig {
+  /** folder under tests/fixtures/sites */
+  dir: string;
+  routes: Route[];
+  /** served for unknown, extension-less paths (SPA fallback) */
+  fallback: string;
+}
+
+/** Host → site. Query strings are ignored for routing; the page scripts read them. */
+export const SITES: Record<string, SiteConfig> = {
+  'app.aave.com': {
+    dir: 'aave',
+    routes: [
+      { path: '/', file: 'markets.html' }, // e.g. /?marketName=proto_mainnet_v3
+      { path: '/markets', file: 'markets.html' }, // /markets/?marketName=proto_mainnet_v3
+      { path: '/dashboard', file: 'dashboard.html' },
+      { path: '/reserve-overview', file: 'reserve-overview.html' }, // ?underlyingAsset=0x…&marketName=…
+    ],
+    fallback: 'markets.html',
+  },
+  'app.uniswap.org': {
+    dir: 'uniswap',
+    routes: [
+      { path: '/', file: 'swap.html' },
+      { path: '/swap', file: 'swap.html' }, // ?chain=mainnet&inputCurrency=ETH&outputCurrency=0x…
+      // /explore, /explore/tokens, /explore/tokens/ethereum/0x…, /explore/pools/ethereum/0x…
+      { path: /^\/explore(\/.*)?$/, file: 'explore-tokens.html' },
+      // token logos keyed by checksummed address, one generic image for all of them
+      { path: /^\/images\/tokens\/[a-z]+\/0x[0-9a-fA-F]{40}\/logo\.svg$/, file: 'images/token-logo.svg' },
+    ],
+    fallback: 'swap.html',
+  },
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+export interface ServedRequest {
+  host: string;
+  url: string;
+  status: number;
+  /** TLS SNI the browser sent (should equal host) */
+  sni?: string;
+  file?: string;
+}
+
+export interface FixtureServer {
+  port: number;
+  /** browser-facing origin of a mapped host, e.g. origin('app.aave.com') → 'https://app.aave.com' */
+  origin: (host: string) => string;
+  /** every request served so far (for debugging / assertions) */
+  requests: ServedRequest[];
+  stop(): Promise<void>;
+}
+
+function routeMatches(route: Route, pathname: string): boolean {
+  if (typeof route.path !== 'string') return route.path.test(pathname);
+  if (pathname === route.path) return true;
+  return route.path !== '/' && pathname === `${route.path}/`;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Picks the fixture file for a request path, or undefined for 404. */
+export async function resolveFixture(site: SiteConfig, pathname: string): Promise<string | undefined> {
+  const root = path.join(FIXTURE_SITES_DIR, site.dir);
+  const route = site.routes.find((r) => routeMatches(r, pathname));
+  if (route) return path.join(root, route.file);
+
+  const ext = path.extname(pathname);
+  if (ext) {
+    // static asset: must exist inside the site folder; no SPA fallback for missing assets
+    const file = path.resolve(root, `.${path.posix.normalize(pathname)}`);
+    if (!file.startsWith(root + path.sep)) return undefined;
+    return (await isFile(file)) ? file : undefined;
+  }
+  return path.join(root, site.fallback);
+}
+
+export async function startFixtureServer(opts: { port?: number } = {}): Promise<FixtureServer> {
+  const { key, cert } = await getTestCert();
+  const requests: ServedRequest[] = [];
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const site = SITES[host];
+    const send = (status: number, body: string | Buffer, type: string, file?: string): void => {
+      const sni = (req.socket as TLSSocket).servername || undefined;
+      requests.push({ host, url: req.url ?? '', status, sni, file });
+      res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(405, 'method not allowed\n', 'text/plain; charset=utf-8');
+      return;
+    }
+    if (!site) {
+      send(404, `no fixture site for host "${host}"\n`, 'text/plain; charset=utf-8');
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'https://fixture.invalid').pathname);
+    } catch {
+      send(400, 'bad request\n', 'text/plain; charset=utf-8');
+      return;
+    }
+    const file = await resolveFixture(site, pathname);
+    if (!file) {
+      send(404, `not found: ${pathname}\n`, 'text/plain; charset=utf-8');
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+      send(200, body, type, path.relative(FIXTURE_SITES_DIR, file));
+    } catch {
+      send(404, `fixture file missing: ${path.relative(FIXTURE_SITES_DIR, file)}\n`, 'text/plain; charset=utf-8');
+    }
+  };
+
+  const server: Server = createServer({ key, cert }, (req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`fixture server error: ${String(err)}\n`);
+    });
+  });
+
+  const sockets = new Set<Socket>();
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  // the browser may drop TLS handshakes (e.g. when closing); that is not a test failure
+  server.on('tlsClientError', () => {});
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    origin: (host: string) => `https://${host}`,
+    requests,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
+  };
+}

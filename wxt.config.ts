@@ -1,0 +1,19 @@
+import { defineConfig } from 'wxt';
+import { endpointsFromEnv } from './lib/chain/endpoints';
+
+// STAKELENS_RPC_<chainId>=url[,url] at build time replaces that chain's public RPC defaults.
+const buildRpc = endpointsFromEnv(process.env);
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: {
+    name: 'Stakelens',
+    description: 'The peg, exit time and layered risk of liquid staking and restaking tokens, where you trade them.',
+    // storage: settings and the figure cache. Nothing else: content scripts are declared per site.
+    permissions: ['storage'],
+    browser_specific_settings: { gecko: { id: 'stakelens@stakelens.dev', strict_min_version: '121.0' } },
+  },
+  vite: () => ({
+    define: { __STAKELENS_RPC__: JSON.stringify(buildRpc) },
+  }),
+});
