@@ -5,6 +5,8 @@ import { endpointsFromEnv } from './lib/chain/endpoints';
 const buildRpc = endpointsFromEnv(process.env);
 
 export default defineConfig({
+  // The e2e suite and the demo build beside the normal output, pointed at their local chain.
+  outDir: process.env.STAKELENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   manifest: {
     name: 'Stakelens',

@@ -34,7 +34,7 @@ export default defineContentScript({
       session = new AbortController();
       const signal = AbortSignal.any([ctx.signal, session.signal]);
       const style = document.createElement('style');
-      style.dataset.stakelens = 'marks';
+      style.dataset.stakelensStyle = 'marks';
       style.textContent = MARK_STYLE;
       document.head.append(style);
       signal.addEventListener('abort', () => style.remove(), { once: true });

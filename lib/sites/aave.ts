@@ -22,7 +22,7 @@ export const aave: SiteAdapter = {
   },
   addressesNear(element) {
     // Rows link to /reserve-overview/?underlyingAsset=0x…: the asset's own address (aave/interface ListMobileItem).
-    const row = element.closest('[data-cy], a[href*="underlyingAsset="], tr, li') ?? element.parentElement;
+    const row = element.closest('a[href*="underlyingAsset="], [data-cy*="ListItem"], tr, li');
     if (!row) return [];
     const links = [row.closest('a[href]'), ...row.querySelectorAll('a[href*="underlyingAsset="]')];
     return addressesIn(links.map((a) => a?.getAttribute('href')), /underlyingAsset=(0x[0-9a-fA-F]{40})/);

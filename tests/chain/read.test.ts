@@ -6,6 +6,7 @@ import { registry, tokenBySymbol } from '../../lib/tokens/registry';
 import { startAnvil, type AnvilNode } from './anvil';
 import { ADDRESSES, DEFAULT_MAINNET_VALUES, seedMainnet, WEETH_POOL_FEE, type MainnetScenario } from './mainnet';
 import { startRpcProxy, type RpcProxy } from './rpc-proxy';
+import { curveStethOut, pegBps as bps } from './expected';
 import { uniswapV3PoolAddress } from './uniswap';
 
 /*
@@ -38,12 +39,7 @@ async function read(symbols = ['wstETH', 'weETH']): Promise<Record<string, Figur
   return Object.fromEntries(figures.map((f) => [f.symbol, f]));
 }
 
-/** The Curve test pool's own formula, computed here independently of the extension's code. */
-function curveOut(dx: bigint, v = chain.values()): bigint {
-  return (((dx * v.curveStethPrice) / E18) * v.curveStethDepth / (v.curveStethDepth + dx)) * (10_000n - v.curveFeeBps) / 10_000n;
-}
-
-const bps = (market: bigint, rate: bigint) => Math.round((Number((market * 10n ** 9n) / rate) / 1e9 - 1) * 10_000);
+const curveOut = (dx: bigint) => curveStethOut(dx, chain.values());
 
 describe('readChain on a local mainnet', () => {
   it('reads every figure of both tokens in one eth_call', async () => {

@@ -16,12 +16,14 @@ export interface RpcProxy {
 export async function startRpcProxy(target: string): Promise<RpcProxy> {
   const proxy: RpcProxy = { url: '', methods: [], bytes: 0, mode: 'forward', stop: async () => {} };
   const server: Server = createServer(async (req, res) => {
+    // The extension calls from its own origin: answer CORS (and private-network) preflights like a public RPC.
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-allow-headers', '*');
+    res.setHeader('access-control-allow-private-network', 'true');
+    if (req.method === 'OPTIONS') return res.end();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
-    res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-allow-headers', '*');
-    if (req.method === 'OPTIONS') return res.end();
     try {
       const parsed = JSON.parse(body) as { method: string } | { method: string }[];
       for (const call of Array.isArray(parsed) ? parsed : [parsed]) proxy.methods.push(call.method);

@@ -1,0 +1,96 @@
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { launchWithExtension } from './harness/browser';
+import { startStack, type Stack } from './stack';
+
+/*
+ * Playwright fixtures: one stack (chain, RPC proxy, fixture server, built extension) per worker,
+ * a fresh browser with the extension per test, and a guard that fails a test whose page threw.
+ */
+
+interface TestFixtures {
+  browserWithExtension: { context: BrowserContext; extensionId: string; relaunch(): Promise<void> };
+  pageErrors: string[];
+  openApp: (url: string) => Promise<Page>;
+}
+
+export const test = base.extend<TestFixtures, { stack: Stack }>({
+  stack: [
+    async ({}, use) => {
+      const stack = await startStack('e2e');
+      await use(stack);
+      await stack.stop();
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+
+  browserWithExtension: async ({ stack }, use) => {
+    stack.proxy.mode = 'forward';
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const profile = await mkdtemp(join(tmpdir(), 'stakelens-e2e-'));
+    let launched = await launchWithExtension({ extensionPath: stack.extensionPath, serverPort: stack.server.port, userDataDir: profile });
+    const handle = {
+      context: launched.context,
+      extensionId: launched.extensionId,
+      /** Closes the browser and opens it again on the same profile (settings must survive). */
+      async relaunch() {
+        await launched.close();
+        launched = await launchWithExtension({ extensionPath: stack.extensionPath, serverPort: stack.server.port, userDataDir: profile });
+        handle.context = launched.context;
+        handle.extensionId = launched.extensionId;
+      },
+    };
+    await use(handle);
+    await launched.close();
+    await rm(profile, { recursive: true, force: true });
+  },
+
+  pageErrors: async ({}, use) => {
+    const errors: string[] = [];
+    await use(errors);
+    expect(errors, 'the page must never see an error from Stakelens').toEqual([]);
+  },
+
+  openApp: async ({ browserWithExtension, pageErrors }, use) => {
+    await use(async (url) => {
+      const page = await browserWithExtension.context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));
+      await page.goto(url);
+      return page;
+    });
+  },
+});
+
+export { expect };
+
+/** The tooltip host's shadow content; Playwright's CSS locators pierce open shadow roots. */
+export function tooltip(page: Page, symbol: string) {
+  return page.locator(`stakelens-ui [data-stakelens-tooltip="${symbol}"]`);
+}
+
+/** Hovers the first mark of `symbol` and waits for its tooltip to carry a read (or a reason). */
+export async function hoverToken(page: Page, symbol: string) {
+  const mark = page.locator(`[data-stakelens="${symbol}"]`).first();
+  await mark.hover();
+  const tip = tooltip(page, symbol);
+  await expect(tip).toBeVisible();
+  await expect(tip.locator('[data-section="peg"]')).not.toHaveAttribute('data-age-s', '');
+  return tip;
+}
+
+/** The id of the tab showing `host`, from what the content script reported to the background. */
+export async function tabIdFor(context: BrowserContext, host: string): Promise<number> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const id = await worker.evaluate(async (h) => {
+      const all = (await chrome.storage.session.get(null)) as Record<string, { host?: string; tokens?: unknown[] }>;
+      const found = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v?.host === h && (v.tokens?.length ?? 0) > 0);
+      return found ? Number(found[0].slice(4)) : null;
+    }, host);
+    if (id !== null) return id;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no tab reported tokens for ${host}`);
+}

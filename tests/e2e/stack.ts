@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { startAnvil, type AnvilNode } from '../chain/anvil';
+import { seedMainnet, type MainnetScenario } from '../chain/mainnet';
+import { startRpcProxy, type RpcProxy } from '../chain/rpc-proxy';
+import { startFixtureServer } from './harness/server';
+
+/*
+ * Everything the e2e suite and the demo stand up: a local mainnet (anvil + test contracts at the
+ * real addresses), an RPC proxy in front of it (so a test can take the RPC down), the fixture
+ * pages under the apps' real host names, and the extension built to read from that proxy.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+export interface Stack {
+  node: AnvilNode;
+  chain: MainnetScenario;
+  proxy: RpcProxy;
+  server: Awaited<ReturnType<typeof startFixtureServer>>;
+  extensionPath: string;
+  stop(): Promise<void>;
+}
+
+/** Builds the Chrome MV3 extension into `.output/<name>/chrome-mv3` with its RPC pointed at `rpcUrl`. */
+export async function buildExtension(name: string, rpcUrl: string): Promise<string> {
+  const outDir = resolve(ROOT, '.output', name);
+  await run(process.execPath, [resolve(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, STAKELENS_OUT_DIR: outDir, STAKELENS_RPC_1: rpcUrl },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return resolve(outDir, 'chrome-mv3');
+}
+
+export async function startStack(name: string): Promise<Stack> {
+  const stoppers: (() => Promise<void>)[] = [];
+  try {
+    const node = await startAnvil();
+    stoppers.push(() => node.stop());
+    const chain = await seedMainnet(node.rpcUrl);
+    const proxy = await startRpcProxy(node.rpcUrl);
+    stoppers.push(() => proxy.stop());
+    const server = await startFixtureServer();
+    stoppers.push(() => server.stop());
+    const extensionPath = await buildExtension(name, proxy.url);
+    const stop = async () => {
+      for (const stopOne of stoppers.reverse()) await stopOne().catch(() => {});
+    };
+    return { node, chain, proxy, server, extensionPath, stop };
+  } catch (error) {
+    for (const stopOne of stoppers.reverse()) await stopOne().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,170 @@
+import { DEFAULT_MAINNET_VALUES } from '../chain/mainnet';
+import { expectedWeethPeg, expectedWstethPeg } from '../chain/expected';
+import { expect, hoverToken, tabIdFor, test, tooltip } from './fixtures';
+
+/*
+ * The whole path, for real: the built extension in Chromium, fixture pages under the apps' real
+ * host names, figures read from a local anvil node standing the mainnet contracts.
+ */
+
+const AAVE_MARKETS = 'https://app.aave.com/markets/?marketName=proto_mainnet_v3';
+const UNISWAP_SWAP = 'https://app.uniswap.org/swap?chain=mainnet&inputCurrency=ETH&outputCurrency=0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee';
+const E15 = 10n ** 15n;
+
+test.describe('Stakelens on the apps', () => {
+  test('marks wstETH and weETH on Aave and shows the peg, exit and risk read from the chain', async ({ openApp }) => {
+    const page = await openApp(AAVE_MARKETS);
+    await expect(page.locator('[data-stakelens="wstETH"][data-stakelens-chain="1"][data-stakelens-match="address"]').first()).toBeVisible();
+    await expect(page.locator('[data-stakelens="weETH"][data-stakelens-match="address"]').first()).toBeVisible();
+    // Not tokens: ETHx, tETH, WETH, "Ethereum", the "wstETHx" note.
+    await expect(page.locator('[data-stakelens]:not([data-stakelens="wstETH"]):not([data-stakelens="weETH"])')).toHaveCount(0);
+    await expect(page.getByText('wstETHx', { exact: false }).locator('xpath=self::*[@data-stakelens]')).toHaveCount(0);
+
+    const tip = await hoverToken(page, 'wstETH');
+    const peg = tip.locator('[data-section="peg"]');
+    await expect(peg).toHaveAttribute('data-peg-bps', String(expectedWstethPeg(DEFAULT_MAINNET_VALUES)));
+    expect(Number(await peg.getAttribute('data-age-s'))).toBeLessThan(60);
+    await expect(peg).toContainText('Curve stETH/ETH');
+    const exit = tip.locator('[data-section="exit"]');
+    const min = Number(await exit.getAttribute('data-redeem-seconds-min'));
+    const max = Number(await exit.getAttribute('data-redeem-seconds-max'));
+    expect(min).toBeGreaterThan(0);
+    expect(max).toBeGreaterThan(min);
+    await expect(exit).toContainText('Sell now');
+    const layers = tip.locator('[data-section="risk"] [data-layer]');
+    await expect(layers).toHaveCount(6);
+    await expect(tip.locator('[data-layer="restaking"]')).toHaveAttribute('data-level', 'none');
+    await expect(tip.locator('[data-layer="oracle"]')).toHaveAttribute('data-level', 'low');
+
+    await page.mouse.move(0, 0);
+    await expect(tooltip(page, 'wstETH')).toBeHidden();
+    const weeth = await hoverToken(page, 'weETH');
+    const weethPeg = Number(await weeth.locator('[data-section="peg"]').getAttribute('data-peg-bps'));
+    expect(Math.abs(weethPeg - expectedWeethPeg(DEFAULT_MAINNET_VALUES))).toBeLessThanOrEqual(1);
+    // weETH's slowest road out waits for EigenLayer's withdrawal delay.
+    const weethMax = Number(await weeth.locator('[data-section="exit"]').getAttribute('data-redeem-seconds-max'));
+    expect(weethMax).toBeGreaterThanOrEqual(DEFAULT_MAINNET_VALUES.eigenMinWithdrawalDelayBlocks * 12);
+    await expect(weeth.locator('[data-layer="restaking"]')).toHaveAttribute('data-level', 'medium');
+  });
+
+  test('on Uniswap: keyboard focus opens the tooltip, Escape closes it, look-alikes stay unmarked', async ({ openApp }) => {
+    const page = await openApp(UNISWAP_SWAP);
+    const mark = page.locator('[data-testid="choose-output-token"] [data-stakelens="weETH"]');
+    await expect(mark).toHaveAttribute('data-stakelens-match', 'address');
+    // The Cyrillic "wеETH" in the token list is not weETH.
+    await expect(page.locator('[data-testid="token-option-1-wеETH"] [data-stakelens]')).toHaveCount(0);
+    await expect(page.locator('[data-testid="token-option-1-wstETH"] [data-stakelens="wstETH"]').first()).toBeVisible();
+
+    await page.locator('[data-testid="choose-output-token"]').focus();
+    const tip = tooltip(page, 'weETH');
+    await expect(tip).toBeVisible();
+    await expect(tip.locator('[data-section="peg"]')).not.toHaveAttribute('data-peg-bps', '');
+    await expect(tip.locator('[data-layer="oracle"]')).toHaveAttribute('data-level', 'none');
+    await page.keyboard.press('Escape');
+    await expect(tip).toBeHidden();
+  });
+
+  test('a depeg made on the chain shows after a refresh', async ({ openApp, stack }) => {
+    const page = await openApp(AAVE_MARKETS);
+    const tip = await hoverToken(page, 'wstETH');
+    const peg = tip.locator('[data-section="peg"]');
+    await expect(peg).toHaveAttribute('data-peg-bps', String(expectedWstethPeg(DEFAULT_MAINNET_VALUES)));
+    await stack.chain.setStethMarket({ curvePrice: 972n * E15, chainlinkAnswer: 973n * E15 });
+    try {
+      await tip.getByRole('button', { name: 'Refresh' }).click();
+      const depegged = expectedWstethPeg(stack.chain.values());
+      expect(depegged).toBeLessThan(-250);
+      await expect(peg).toHaveAttribute('data-peg-bps', String(depegged));
+      await expect(peg.locator('.sl-peg')).toHaveClass(/sl-bad/);
+    } finally {
+      await stack.chain.setStethMarket({ curvePrice: DEFAULT_MAINNET_VALUES.curveStethPrice, chainlinkAnswer: DEFAULT_MAINNET_VALUES.chainlinkStethAnswer });
+    }
+  });
+
+  test('RPC down: the last figure is shown as stale with its age, never a new wrong one; the page keeps working', async ({ openApp, stack }) => {
+    const page = await openApp(AAVE_MARKETS);
+    const tip = await hoverToken(page, 'wstETH');
+    const peg = tip.locator('[data-section="peg"]');
+    const before = await peg.getAttribute('data-peg-bps');
+    stack.proxy.mode = 'down';
+    const rerenders = await page.evaluate(() => (window as unknown as { __fixture: { rerenders: number } }).__fixture.rerenders);
+    await tip.getByRole('button', { name: 'Refresh' }).click();
+    await expect(tip.getByTestId('tooltip-problem')).toContainText('Showing figures read');
+    await expect(tip.getByTestId('tooltip-problem')).toContainText('chain 1');
+    await expect(peg).toHaveAttribute('data-peg-bps', before!);
+    await expect(peg).toContainText('stale');
+    // The app's own scripts keep running.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __fixture: { rerenders: number } }).__fixture.rerenders)).toBeGreaterThan(rerenders);
+  });
+
+  test('RPC down from the start: figures are unavailable with the reason', async ({ openApp, stack }) => {
+    stack.proxy.mode = 'down';
+    const page = await openApp(AAVE_MARKETS);
+    const mark = page.locator('[data-stakelens="weETH"]').first();
+    await mark.hover();
+    const tip = tooltip(page, 'weETH');
+    await expect(tip.getByTestId('tooltip-problem')).toContainText('Figures unavailable');
+    await expect(tip.locator('[data-section="peg"]')).toHaveAttribute('data-peg-bps', '');
+    await expect(tip.locator('[data-section="exit"]')).toHaveAttribute('data-redeem-seconds-min', '');
+    await expect(tip.locator('[data-section="peg"]')).toContainText('Unavailable');
+  });
+
+  test('follows client-side navigation and re-renders without a page error', async ({ openApp }) => {
+    const page = await openApp(AAVE_MARKETS);
+    await expect(page.locator('[data-stakelens="wstETH"]').first()).toBeVisible();
+    await page.locator('[data-cy="marketSelector"]').first().click();
+    await page.locator('[data-cy="marketSelector_proto_lido_v3"]').first().click();
+    await expect(page).toHaveURL(/proto_lido_v3/);
+    await expect(page.locator('[data-stakelens="wstETH"][data-stakelens-chain="1"]').first()).toBeVisible();
+    await page.getByRole('link', { name: 'Dashboard' }).first().click();
+    await expect(page).toHaveURL(/dashboard/);
+    await expect(page.locator('[data-stakelens="wstETH"]').first()).toBeVisible();
+    const fixture = await page.evaluate(() => (window as unknown as { __fixture: { navigations: number } }).__fixture);
+    expect(fixture.navigations).toBeGreaterThanOrEqual(2);
+  });
+});
+
+test.describe('popup', () => {
+  test('lists the tokens of the tab with their peg, and the site switch turns marks off and on without a reload', async ({ openApp, browserWithExtension }) => {
+    const page = await openApp(AAVE_MARKETS);
+    await expect(page.locator('[data-stakelens="weETH"]').first()).toBeVisible();
+    const tabId = await tabIdFor(browserWithExtension.context, 'app.aave.com');
+    const popup = await browserWithExtension.context.newPage();
+    await popup.goto(`chrome-extension://${browserWithExtension.extensionId}/popup.html?tabId=${tabId}`);
+    const list = popup.getByTestId('tab-tokens');
+    await expect(list.locator('[data-symbol="wstETH"]')).toBeVisible();
+    await expect(list.locator('[data-symbol="weETH"]')).toBeVisible();
+    await expect(list.locator('[data-symbol="wstETH"] [data-peg-bps]')).not.toHaveAttribute('data-peg-bps', '');
+
+    const toggle = popup.getByTestId('site-toggle');
+    await expect(toggle).toHaveAttribute('role', 'switch');
+    await expect(toggle).toHaveAttribute('aria-checked', 'true');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-checked', 'false');
+    await expect(page.locator('[data-stakelens]')).toHaveCount(0);
+    await expect(page.locator('[data-stakelens-match]')).toHaveCount(0);
+
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-checked', 'true');
+    await expect(page.locator('[data-stakelens="wstETH"]').first()).toBeVisible();
+  });
+
+  test('the site switch is remembered across a browser restart', async ({ openApp, browserWithExtension }) => {
+    let page = await openApp(AAVE_MARKETS);
+    await expect(page.locator('[data-stakelens="wstETH"]').first()).toBeVisible();
+    const tabId = await tabIdFor(browserWithExtension.context, 'app.aave.com');
+    const popup = await browserWithExtension.context.newPage();
+    await popup.goto(`chrome-extension://${browserWithExtension.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByTestId('site-toggle').click();
+    await expect(page.locator('[data-stakelens]')).toHaveCount(0);
+
+    await browserWithExtension.relaunch();
+    page = await openApp(AAVE_MARKETS);
+    await expect(page.locator('[data-cy="marketListItemListItem_WSTETH"]')).toBeVisible();
+    await page.waitForTimeout(1000);
+    await expect(page.locator('[data-stakelens]')).toHaveCount(0);
+    // Other sites are unaffected.
+    const uniswap = await openApp(UNISWAP_SWAP);
+    await expect(uniswap.locator('[data-stakelens="weETH"]').first()).toBeVisible();
+  });
+});

@@ -1,0 +1,267 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clearAllMarks, MARK, summarizeMarks } from '../../lib/scan/marks';
+import { createMatcher } from '../../lib/scan/matcher';
+import { startScanner } from '../../lib/scan/scanner';
+import { aave } from '../../lib/sites/aave';
+import { registry } from '../../lib/tokens/registry';
+
+const WSTETH_LOWER = '0x7f39c581f595b53c5cb19bd0b3f8da6c935e2ca0';
+const OTHER = '0x1111111111111111111111111111111111111111';
+
+function row(symbolId: string, address: string, text: string) {
+  return `<div data-cy="marketListItemListItem_${symbolId}">
+    <a href="/reserve-overview/?underlyingAsset=${address}&amp;marketName=proto_mainnet_v3">
+      <div class="icon"><img src="/icons/tokens/${symbolId.toLowerCase()}.svg" alt="${symbolId} icon"></div>
+      <p class="MuiTypography-root">${text}</p>
+    </a>
+  </div>`;
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 50));
+
+/** outerHTML without anything the scanner may add. */
+function stripped(root: Element): string {
+  const clone = root.cloneNode(true) as Element;
+  for (const el of [clone, ...clone.querySelectorAll('*')]) {
+    if (el.hasAttribute(MARK.focus)) el.removeAttribute('tabindex');
+    for (const name of el.getAttributeNames()) if (name.startsWith('data-stakelens')) el.removeAttribute(name);
+  }
+  return clone.outerHTML;
+}
+
+let root: HTMLElement;
+let controller: AbortController;
+let chain: number | null;
+let onChange: ReturnType<typeof vi.fn>;
+
+function start() {
+  onChange = vi.fn();
+  return startScanner({
+    root,
+    matcher: createMatcher(registry),
+    site: aave,
+    chainId: () => chain,
+    signal: controller.signal,
+    onChange,
+  });
+}
+
+beforeEach(() => {
+  document.body.innerHTML = `<main id="app">
+    <section id="list">
+      ${row('WSTETH', WSTETH_LOWER, 'wstETH')}
+      ${row('WSTETH2', OTHER, 'wstETH')}
+    </section>
+    <div id="loose"><span id="bare">weETH</span></div>
+    <div id="own-tab"><span id="focusable" tabindex="-1">weETH</span></div>
+    <div id="lookalike"><span id="x">wstETHx</span></div>
+    <script>var wstETH = 1;</script>
+  </main>`;
+  root = document.getElementById('app')!;
+  controller = new AbortController();
+  chain = 1;
+});
+
+afterEach(() => {
+  controller.abort();
+});
+
+describe('startScanner on Aave rows', () => {
+  it('marks a row whose link names the token address as an address match', async () => {
+    start();
+    await settle();
+    const p = root.querySelector('[data-cy="marketListItemListItem_WSTETH"] p')!;
+    expect(p.matches('[data-stakelens="wstETH"][data-stakelens-chain="1"][data-stakelens-match="address"]')).toBe(true);
+    // inside a link: the page already makes it focusable
+    expect(p.hasAttribute('tabindex')).toBe(false);
+    expect(onChange).toHaveBeenCalled();
+  });
+
+  it('marks a row linking to another address as a mismatch', async () => {
+    start();
+    await settle();
+    const p = root.querySelector('[data-cy="marketListItemListItem_WSTETH2"] p')!;
+    expect(p.getAttribute(MARK.symbol)).toBe('wstETH');
+    expect(p.getAttribute(MARK.match)).toBe('mismatch');
+  });
+
+  it('marks a bare symbol as a symbol match and makes it focusable', async () => {
+    start();
+    await settle();
+    const bare = document.getElementById('bare')!;
+    expect(bare.getAttribute(MARK.symbol)).toBe('weETH');
+    expect(bare.getAttribute(MARK.match)).toBe('symbol');
+    expect(bare.getAttribute('tabindex')).toBe('0');
+    expect(bare.hasAttribute(MARK.focus)).toBe(true);
+  });
+
+  it('does not mark look-alikes or script text', async () => {
+    start();
+    await settle();
+    expect(document.getElementById('x')!.hasAttribute(MARK.symbol)).toBe(false);
+    expect(root.querySelector('script')!.hasAttribute(MARK.symbol)).toBe(false);
+    expect(root.querySelectorAll(`[${MARK.symbol}]`)).toHaveLength(4);
+  });
+
+  it('records the shown text when it is more than the symbol', async () => {
+    document.getElementById('bare')!.textContent = '0.35 weETH';
+    start();
+    await settle();
+    const bare = document.getElementById('bare')!;
+    expect(bare.getAttribute(MARK.symbol)).toBe('weETH');
+    expect(bare.getAttribute(MARK.via)).toBe('0.35 weETH');
+  });
+
+  it('marks a row added later', async () => {
+    start();
+    await settle();
+    const list = document.getElementById('list')!;
+    list.insertAdjacentHTML('beforeend', row('WEETH', '0xcd5fe23c85820f7b72d0926fc9b05b43e359b7ee', 'weETH'));
+    await settle();
+    const p = root.querySelector('[data-cy="marketListItemListItem_WEETH"] p')!;
+    expect(p.getAttribute(MARK.symbol)).toBe('weETH');
+    expect(p.getAttribute(MARK.match)).toBe('address');
+  });
+
+  it('removes the mark when the marked text changes to another token', async () => {
+    start();
+    await settle();
+    const bare = document.getElementById('bare')!;
+    expect(bare.hasAttribute(MARK.symbol)).toBe(true);
+    (bare.firstChild as Text).data = 'USDC';
+    await settle();
+    expect(bare.hasAttribute(MARK.symbol)).toBe(false);
+    expect(bare.hasAttribute(MARK.match)).toBe(false);
+    expect(bare.hasAttribute('tabindex')).toBe(false);
+    expect(bare.hasAttribute(MARK.focus)).toBe(false);
+  });
+
+  it('re-marks with the new chain on rescan()', async () => {
+    const scanner = start();
+    await settle();
+    chain = 42161;
+    scanner.rescan();
+    await settle();
+    const marked = [...root.querySelectorAll(`[${MARK.symbol}]`)];
+    expect(marked).toHaveLength(4);
+    for (const el of marked) {
+      expect(el.getAttribute(MARK.chain)).toBe('42161');
+      // no deployment on Arbitrum in the registry: the address cannot be checked
+      expect(el.getAttribute(MARK.match)).toBe('symbol');
+    }
+  });
+
+  it('marks nothing while the chain is unknown', async () => {
+    chain = null;
+    start();
+    await settle();
+    expect(root.querySelectorAll(`[${MARK.symbol}]`)).toHaveLength(0);
+  });
+
+  it('stops after abort', async () => {
+    controller.abort();
+    start();
+    await settle();
+    expect(root.querySelectorAll(`[${MARK.symbol}]`)).toHaveLength(0);
+  });
+
+  it('leaves the DOM structure unchanged', async () => {
+    const before = root.outerHTML;
+    start();
+    await settle();
+    expect(root.querySelectorAll(`[${MARK.symbol}]`).length).toBeGreaterThan(0);
+    expect(root.outerHTML).not.toBe(before);
+    expect(stripped(root)).toBe(before);
+  });
+});
+
+describe('clearAllMarks / summarizeMarks', () => {
+  it('clearAllMarks removes every mark and the tabindex we added, but not the page’s own', async () => {
+    const before = root.outerHTML;
+    start();
+    await settle();
+    const own = document.getElementById('focusable')!;
+    expect(own.getAttribute(MARK.symbol)).toBe('weETH');
+    expect(own.getAttribute('tabindex')).toBe('-1');
+    expect(own.hasAttribute(MARK.focus)).toBe(false);
+    controller.abort();
+    clearAllMarks(root);
+    expect(root.querySelectorAll(`[${MARK.symbol}],[${MARK.chain}],[${MARK.match}],[${MARK.via}],[${MARK.focus}]`)).toHaveLength(0);
+    expect(document.getElementById('bare')!.hasAttribute('tabindex')).toBe(false);
+    expect(own.getAttribute('tabindex')).toBe('-1');
+    expect(root.outerHTML).toBe(before);
+  });
+
+  it('summarizeMarks counts per token and chain and prefers mismatch', async () => {
+    start();
+    await settle();
+    const summary = summarizeMarks(root);
+    const by = Object.fromEntries(summary.map((s) => [`${s.chainId}:${s.symbol}`, s]));
+    expect(summary).toHaveLength(2);
+    expect(by['1:wstETH']).toEqual({ symbol: 'wstETH', chainId: 1, match: 'mismatch', count: 2 });
+    expect(by['1:weETH']).toEqual({ symbol: 'weETH', chainId: 1, match: 'symbol', count: 2 });
+  });
+
+  it('summarizeMarks prefers address over symbol and keeps chains apart', () => {
+    document.body.innerHTML = `
+      <span data-stakelens="weETH" data-stakelens-chain="1" data-stakelens-match="symbol">a</span>
+      <span data-stakelens="weETH" data-stakelens-chain="1" data-stakelens-match="address">b</span>
+      <span data-stakelens="weETH" data-stakelens-chain="1" data-stakelens-match="symbol">c</span>
+      <span data-stakelens="weETH" data-stakelens-chain="8453" data-stakelens-match="symbol">d</span>
+      <span data-stakelens="weETH" data-stakelens-chain="x" data-stakelens-match="symbol">e</span>
+      <span data-stakelens="weETH" data-stakelens-chain="1" data-stakelens-match="bogus">f</span>`;
+    expect(summarizeMarks(document.body)).toEqual([
+      { symbol: 'weETH', chainId: 1, match: 'address', count: 3 },
+      { symbol: 'weETH', chainId: 8453, match: 'symbol', count: 1 },
+    ]);
+  });
+});
+
+describe('scanner budget and cap', () => {
+  function startWith(now: () => number) {
+    return startScanner({ root, matcher: createMatcher(registry), site: aave, chainId: () => chain, signal: controller.signal, onChange: () => {}, now });
+  }
+
+  it('finishes a large page over several frames when the time budget runs out', async () => {
+    const groups = Array.from({ length: 30 }, (_, g) =>
+      `<div class="g${g}"><ul>${Array.from({ length: 10 }, (_, i) => `<li><span>${i % 2 ? 'weETH' : 'wstETH'}</span> <em>x</em></li>`).join('')}</ul><p>tail ${g}</p></div>`,
+    ).join('');
+    root.innerHTML = groups;
+    let t = 0;
+    const passes = vi.fn();
+    startWith(() => {
+      t += 0.05; // 80 clock reads per 4 ms budget: a pass ends long before the page does
+      return t;
+    });
+    for (let i = 0; i < 40 && root.querySelectorAll(`[${MARK.symbol}]`).length < 300; i++) {
+      passes();
+      await settle();
+    }
+    expect(passes.mock.calls.length).toBeGreaterThan(1);
+    expect(root.querySelectorAll(`[${MARK.symbol}]`)).toHaveLength(300);
+    expect(root.querySelectorAll('span:not([data-stakelens])')).toHaveLength(0);
+  });
+
+  it('stops adding marks past MAX_MARKS', async () => {
+    root.innerHTML = `<div id="many">${'<span>weETH</span>'.repeat(2_001)}</div>`;
+    startWith(() => 0);
+    await settle();
+    expect(root.querySelectorAll(`[${MARK.symbol}]`)).toHaveLength(2_000);
+  });
+
+  it('counts marks on the page toward MAX_MARKS, not marks that left with removed nodes', async () => {
+    // A list that re-renders or virtualizes (rows replaced as the user scrolls) removes marked
+    // elements; the cap must not keep counting them, or marking stops on a long-lived page.
+    root.innerHTML = `<div id="many">${'<span>weETH</span>'.repeat(2_000)}</div>`;
+    startWith(() => 0);
+    await settle();
+    expect(root.querySelectorAll(`[${MARK.symbol}]`)).toHaveLength(2_000);
+    document.getElementById('many')!.remove();
+    await settle();
+    expect(root.querySelectorAll(`[${MARK.symbol}]`)).toHaveLength(0);
+    root.insertAdjacentHTML('beforeend', '<div><span id="late">wstETH</span></div>');
+    await settle();
+    expect(document.getElementById('late')!.getAttribute(MARK.symbol)).toBe('wstETH');
+  });
+});
