@@ -76,7 +76,7 @@ export function Popup() {
                 )}
               </p>
               <div className="pp-row">
-                <span className="pp-muted">{newest ? `Read ${formatAge((Date.now() - newest) / 1000)}` : 'Not read yet'}</span>
+                <span className="pp-muted">{newest ? `Read ${formatAge((state.loadedAt - newest) / 1000)}` : 'Not read yet'}</span>
                 <button type="button" onClick={() => void refreshFigures()} disabled={state.loading}>
                   Refresh
                 </button>

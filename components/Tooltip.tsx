@@ -94,14 +94,17 @@ function PegSection({ figures, ageS, stale }: { figures: Figures | null; ageS: n
           {peg.disagreementBps !== null && peg.disagreementBps > 50 && (
             <p className="sl-warn">Price sources disagree by {peg.disagreementBps} bps.</p>
           )}
-          <ul className="sl-sources">
-            {figures.markets.map((m) => (
-              <li key={m.id}>
-                {m.label}: {m.price ? `${formatWad(m.price)} ETH` : 'unavailable'}
-                {m.reason ? ` (${m.reason})` : ''}
-              </li>
-            ))}
-          </ul>
+          <details>
+            <summary>Price sources ({figures.markets.filter((m) => m.price).length} of {figures.markets.length} read)</summary>
+            <ul className="sl-sources">
+              {figures.markets.map((m) => (
+                <li key={m.id}>
+                  {m.label}: {m.price ? `${formatWad(m.price)} ETH` : 'unavailable'}
+                  {m.reason ? ` (${m.reason})` : ''}
+                </li>
+              ))}
+            </ul>
+          </details>
         </>
       ) : (
         <p className="sl-muted">Unavailable: {figures?.peg.reason ?? figures?.redemption.reason ?? 'not read yet'}</p>

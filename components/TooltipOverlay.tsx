@@ -1,39 +1,62 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { openTooltip, tooltipStore } from '../lib/ui/tooltip-store';
+import { closeTooltip, openTooltip, tooltipStore, type TooltipState } from '../lib/ui/tooltip-store';
 import { Tooltip } from './Tooltip';
 
 export const TOOLTIP_ID = 'stakelens-tooltip';
 
-/** Renders the tooltip for the open mark, placed beside it without covering it (floating-ui). */
+/** Renders the tooltip for the open mark, if any. */
 export function TooltipOverlay({ siteId }: { siteId: string | null }) {
   const state = useStore(tooltipStore);
+  if (!state.anchor || !state.symbol || state.chainId === null) return null;
+  // A new key per token: its clock and position start fresh when it opens.
+  return <PlacedTooltip key={`${state.chainId}:${state.symbol}`} state={state} anchor={state.anchor} siteId={siteId} />;
+}
+
+/** The tooltip placed beside its mark without covering it (floating-ui), its ages ticking each second. */
+function PlacedTooltip({ state, anchor, siteId }: { state: TooltipState; anchor: Element; siteId: string | null }) {
   const floating = useRef<HTMLDivElement>(null);
-  const now = useNow(state.anchor !== null);
+  const [now, setNow] = useState(Date.now);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
 
   useLayoutEffect(() => {
-    const anchor = state.anchor;
     const element = floating.current;
-    if (!anchor || !element) return;
+    if (!element) return;
     return autoUpdate(anchor, element, () => {
+      // The app re-rendered the mark away: a tooltip pointing at nothing is worse than none.
+      if (!anchor.isConnected) return closeTooltip();
       void computePosition(anchor, element, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [offset(8), flip({ padding: 8 }), shift({ padding: 8 })],
+        middleware: [
+          offset(8),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          // Never taller than the room on its side: the rest scrolls inside the tooltip.
+          size({
+            padding: 8,
+            apply({ availableHeight }) {
+              element.style.setProperty('--sl-max-height', `${Math.max(160, Math.floor(availableHeight))}px`);
+            },
+          }),
+        ],
       }).then(({ x, y }) => {
         element.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
       });
     });
-  }, [state.anchor]);
+  }, [anchor]);
 
-  if (!state.anchor || !state.symbol || state.chainId === null) return null;
   return (
     <div ref={floating} className="sl-layer-root">
       <Tooltip
         id={TOOLTIP_ID}
-        symbol={state.symbol}
-        chainId={state.chainId}
+        symbol={state.symbol!}
+        chainId={state.chainId!}
         match={state.match}
         via={state.via}
         reply={state.reply}
@@ -41,20 +64,8 @@ export function TooltipOverlay({ siteId }: { siteId: string | null }) {
         error={state.error}
         siteId={siteId}
         now={now}
-        onRefresh={() => void openTooltip(state.anchor!, true)}
+        onRefresh={() => void openTooltip(anchor, true)}
       />
     </div>
   );
-}
-
-/** The current time, ticking each second while `active`, so ages stay true while the tooltip is open. */
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
 }

@@ -4,7 +4,7 @@ export const TOOLTIP_CSS = `
 .sl-layer-root { position: fixed; top: 0; left: 0; z-index: 2147483647; }
 .sl-tooltip {
   --bg: #ffffff; --fg: #111827; --muted: #6b7280; --line: #e5e7eb; --ok: #047857; --warn: #b45309; --bad: #b91c1c;
-  box-sizing: border-box; width: 360px; max-width: calc(100vw - 16px); max-height: calc(100vh - 16px); overflow: auto;
+  box-sizing: border-box; width: 420px; max-width: calc(100vw - 16px); max-height: var(--sl-max-height, calc(100vh - 16px)); overflow: auto;
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 10px 30px rgba(0,0,0,.18); padding: 10px 12px; font: 12px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif;
 }
@@ -28,7 +28,7 @@ export const TOOLTIP_CSS = `
 .sl-stale { color: var(--warn); font-weight: 600; }
 .sl-sources, .sl-section ul { margin: 2px 0; padding-left: 16px; color: var(--muted); }
 .sl-risk { list-style: none; padding: 0 !important; margin: 0; }
-.sl-risk li { display: grid; grid-template-columns: 58px 104px 1fr; gap: 6px; padding: 2px 0; color: var(--fg); }
+.sl-risk li { display: grid; grid-template-columns: 54px 118px 1fr; gap: 6px; padding: 1px 0; color: var(--fg); line-height: 1.3; }
 .sl-level { font-size: 10px; font-weight: 700; text-transform: uppercase; border-radius: 4px; text-align: center; padding: 1px 0; height: fit-content; }
 .sl-level-low { background: #d1fae5; color: #065f46; } .sl-level-medium { background: #fef3c7; color: #92400e; }
 .sl-level-high { background: #fee2e2; color: #991b1b; } .sl-level-unknown { background: #e5e7eb; color: #374151; }

@@ -91,7 +91,14 @@ export function startScanner(options: ScannerOptions) {
       }
       return false;
     }
-    if (marks >= MAX_MARKS && !marked) return false;
+    if (marks >= MAX_MARKS && !marked) {
+      // The count only grows as marks come; the app removes them silently. Recount before refusing.
+      marks = root.querySelectorAll(`[${MARK.symbol}]`).length;
+      if (marks >= MAX_MARKS) {
+        seen.delete(text); // judge it again once room frees up
+        return false;
+      }
+    }
     const chainId = options.chainId();
     if (chainId === null) return false;
     const symbol = symbols[0]!;

@@ -6,10 +6,11 @@ export function chainName(chainId: number): string {
   return CHAIN_NAMES[chainId] ?? `chain ${chainId}`;
 }
 
-/** "1.2166" from a wad string, with `digits` decimals, truncated rather than rounded up. */
+/** "1.2166" from a wad string, with `digits` decimals, truncated (never rounded up past the read). */
 export function formatWad(wad: string, digits = 4): string {
   const value = BigInt(wad);
   const unit = 10n ** 18n;
+  if (digits === 0) return ((value + unit / 2n) / unit).toLocaleString('en-US'); // whole ETH: nearest
   const whole = value / unit;
   const fraction = ((value % unit) * 10n ** BigInt(digits)) / unit;
   return `${whole.toLocaleString('en-US')}.${fraction.toString().padStart(digits, '0')}`;

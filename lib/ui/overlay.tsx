@@ -35,8 +35,10 @@ export function mountOverlay(signal: AbortSignal, siteId: string | null): void {
     clearTimeout(closeTimer);
     closeTimer = setTimeout(close, HOVER_CLOSE_MS);
   };
-  const open = (mark: Element) => {
+  let openedBy: 'hover' | 'focus' = 'hover';
+  const open = (mark: Element, by: 'hover' | 'focus' = 'hover') => {
     cancel();
+    openedBy = by;
     void openTooltip(mark);
     mark.setAttribute('aria-describedby', TOOLTIP_ID);
   };
@@ -47,24 +49,25 @@ export function mountOverlay(signal: AbortSignal, siteId: string | null): void {
   };
 
   const options = { signal, capture: true, passive: true } as const;
+  // pointerover alone decides hover: it still fires when the app re-renders the node under the
+  // pointer, where a pointerout from the old node never comes.
   document.addEventListener(
     'pointerover',
     (event) => {
       const mark = markOf(event.target);
+      if (event.composedPath().includes(host)) return cancel();
       if (mark) {
         cancel();
-        openTimer = setTimeout(() => open(mark), HOVER_OPEN_MS);
-      }
+        if (mark !== tooltipStore.getState().anchor) openTimer = setTimeout(() => open(mark), HOVER_OPEN_MS);
+      } else if (tooltipStore.getState().anchor && openedBy === 'hover') {
+        clearTimeout(openTimer);
+        scheduleClose();
+      } else clearTimeout(openTimer);
     },
     options,
   );
-  document.addEventListener(
-    'pointerout',
-    (event) => {
-      if (markOf(event.target) && !markOf(event.relatedTarget)) scheduleClose();
-    },
-    options,
-  );
+  // The pointer left the window: nothing will be hovered any more.
+  document.documentElement.addEventListener('pointerleave', () => openedBy === 'hover' && scheduleClose(), { signal, passive: true });
   host.addEventListener('pointerenter', cancel, { signal });
   host.addEventListener('pointerleave', scheduleClose, { signal });
   document.addEventListener(
@@ -73,7 +76,7 @@ export function mountOverlay(signal: AbortSignal, siteId: string | null): void {
       if (event.target === host) return cancel();
       const target = event.target instanceof Element ? event.target : null;
       const mark = markOf(target) ?? target?.querySelector(`[${MARK.symbol}]`);
-      if (mark) open(mark);
+      if (mark) open(mark, 'focus');
     },
     options,
   );

@@ -11,9 +11,11 @@ export interface PopupState {
   enabled: boolean;
   loading: boolean;
   error: string | null;
+  /** When the summary was loaded: ages are shown as of this moment. */
+  loadedAt: number;
 }
 
-const initial: PopupState = { tabId: null, host: null, tokens: [], figures: [], enabled: true, loading: true, error: null };
+const initial: PopupState = { tabId: null, host: null, tokens: [], figures: [], enabled: true, loading: true, error: null, loadedAt: 0 };
 export const popupStore = createStore<PopupState>(() => initial);
 
 export function resetPopupStore(): void {
@@ -25,7 +27,7 @@ export async function loadTab(tabId: number): Promise<void> {
   try {
     const summary = await send('getTabSummary', { tabId });
     const enabled = summary.host ? isSiteEnabled(await getSiteSettings(), summary.host) : false;
-    popupStore.setState({ host: summary.host, tokens: summary.tokens, figures: summary.figures, enabled, loading: false });
+    popupStore.setState({ host: summary.host, tokens: summary.tokens, figures: summary.figures, enabled, loading: false, loadedAt: Date.now() });
   } catch (error) {
     popupStore.setState({ loading: false, error: `Could not reach Stakelens' background: ${(error as Error).message}` });
   }

@@ -79,18 +79,4 @@ export async function hoverToken(page: Page, symbol: string) {
   return tip;
 }
 
-/** The id of the tab showing `host`, from what the content script reported to the background. */
-export async function tabIdFor(context: BrowserContext, host: string): Promise<number> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const id = await worker.evaluate(async (h) => {
-      const all = (await chrome.storage.session.get(null)) as Record<string, { host?: string; tokens?: unknown[] }>;
-      const found = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v?.host === h && (v.tokens?.length ?? 0) > 0);
-      return found ? Number(found[0].slice(4)) : null;
-    }, host);
-    if (id !== null) return id;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no tab reported tokens for ${host}`);
-}
+export { tabIdFor } from './tabs';

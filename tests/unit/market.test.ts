@@ -206,7 +206,6 @@ describe('planMarket: uniswap-v3', () => {
 
   it('reads the deepest pool and inverts the price when the token is token1', () => {
     expect(weethAddress.toLowerCase() > WETH.toLowerCase()).toBe(true);
-    const pool100 = uniswapV3PoolAddress(uni.factory, weethAddress, uni.weth, 100);
     const pool500 = uniswapV3PoolAddress(uni.factory, weethAddress, uni.weth, 500);
     const batch = new CallBatch();
     const p = planMarket(weeth, uni, batch, SELL_SIZES_ETH, weeth.rateHint);
