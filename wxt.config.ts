@@ -13,7 +13,7 @@ export default defineConfig({
     description: 'The peg, exit time and layered risk of liquid staking and restaking tokens, where you trade them.',
     // storage: settings and the figure cache. Nothing else: content scripts are declared per site.
     permissions: ['storage'],
-    browser_specific_settings: { gecko: { id: 'stakelens@stakelens.dev', strict_min_version: '121.0' } },
+    browser_specific_settings: { gecko: { id: 'stakelens@stakelens.dev', strict_min_version: '128.0' } },
   },
   vite: () => ({
     define: { __STAKELENS_RPC__: JSON.stringify(buildRpc) },

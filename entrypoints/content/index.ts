@@ -36,7 +36,7 @@ export default defineContentScript({
       const style = document.createElement('style');
       style.dataset.stakelensStyle = 'marks';
       style.textContent = MARK_STYLE;
-      document.head.append(style);
+      (document.head ?? document.documentElement).append(style);
       signal.addEventListener('abort', () => style.remove(), { once: true });
       scanner = startScanner({
         root: document.body,

@@ -17,6 +17,7 @@ export function setMark(element: Element, symbol: string, chainId: number, match
   if (element.getAttribute(MARK.chain) !== String(chainId)) element.setAttribute(MARK.chain, String(chainId));
   if (element.getAttribute(MARK.match) !== match) element.setAttribute(MARK.match, match);
   if (shown !== symbol) element.setAttribute(MARK.via, shown);
+  else element.removeAttribute(MARK.via);
   // Keyboard users reach a mark by Tab unless it already sits in something focusable.
   if (!element.closest('a[href], button, input, select, textarea, [tabindex]')) {
     element.setAttribute('tabindex', '0');

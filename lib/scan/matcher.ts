@@ -17,6 +17,14 @@ export function createMatcher(tokens: readonly TokenEntry[]) {
   const pattern = new RegExp(`(?<!${edge})(${alternatives})(?!${edge})`, 'gu');
 
   return {
+    /** The first registry symbol in `text` and how the text spelled it ("WSTETH"), or null. */
+    firstIn(text: string): { symbol: string; shown: string } | null {
+      if (text.length < 4) return null;
+      pattern.lastIndex = 0;
+      const match = pattern.exec(text);
+      pattern.lastIndex = 0;
+      return match ? { symbol: bySpelling.get(match[1]!)!, shown: match[1]! } : null;
+    },
     /** Registry symbols mentioned in `text`, in order, without repeats. */
     symbolsIn(text: string): string[] {
       if (text.length < 4) return [];

@@ -80,11 +80,11 @@ export function startScanner(options: ScannerOptions) {
     seen.set(text, value);
     const element = text.parentElement;
     if (!element || element.closest(IGNORED)) return false;
-    const symbols = matcher.symbolsIn(value);
+    const found = matcher.firstIn(value);
     const marked = element.getAttribute(MARK.symbol);
-    if (!symbols.length) {
+    if (!found) {
       // The text that made this a mark changed (a live-updating cell): the mark goes with it.
-      if (marked && !matcher.symbolsIn(element.textContent ?? '').length) {
+      if (marked && !matcher.firstIn(element.textContent ?? '')) {
         clearMark(element);
         marks--;
         return true;
@@ -101,10 +101,10 @@ export function startScanner(options: ScannerOptions) {
     }
     const chainId = options.chainId();
     if (chainId === null) return false;
-    const symbol = symbols[0]!;
+    const { symbol, shown } = found;
     const match = matchFor(element, symbol, chainId);
     const before = `${marked}|${element.getAttribute(MARK.chain)}|${element.getAttribute(MARK.match)}`;
-    setMark(element, symbol, chainId, match, value.trim().length <= 24 ? value.trim() : symbol);
+    setMark(element, symbol, chainId, match, shown);
     if (!marked) marks++;
     return before !== `${symbol}|${chainId}|${match}`;
   }

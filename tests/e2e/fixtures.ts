@@ -1,6 +1,7 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { launchWithExtension } from './harness/browser';
 import { startStack, type Stack } from './stack';
+import { tabIdFor } from './tabs';
 
 /*
  * Playwright fixtures: one stack (chain, RPC proxy, fixture server, built extension) per worker,
@@ -11,6 +12,8 @@ interface TestFixtures {
   browserWithExtension: { context: BrowserContext; extensionId: string; relaunch(): Promise<void> };
   pageErrors: string[];
   openApp: (url: string) => Promise<Page>;
+  /** The popup, opened as a page for the tab that shows `host` (popup.html?tabId=…). */
+  openPopup: (host: string) => Promise<Page>;
 }
 
 export const test = base.extend<TestFixtures, { stack: Stack }>({
@@ -60,6 +63,15 @@ export const test = base.extend<TestFixtures, { stack: Stack }>({
       return page;
     });
   },
+
+  openPopup: async ({ browserWithExtension }, use) => {
+    await use(async (host) => {
+      const tabId = await tabIdFor(browserWithExtension.context, host);
+      const popup = await browserWithExtension.context.newPage();
+      await popup.goto(`chrome-extension://${browserWithExtension.extensionId}/popup.html?tabId=${tabId}`);
+      return popup;
+    });
+  },
 });
 
 export { expect };
@@ -79,4 +91,3 @@ export async function hoverToken(page: Page, symbol: string) {
   return tip;
 }
 
-export { tabIdFor } from './tabs';

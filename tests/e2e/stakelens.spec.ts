@@ -1,6 +1,6 @@
 import { DEFAULT_MAINNET_VALUES } from '../chain/mainnet';
 import { expectedWeethPeg, expectedWstethPeg } from '../chain/expected';
-import { expect, hoverToken, tabIdFor, test, tooltip } from './fixtures';
+import { expect, hoverToken, test, tooltip } from './fixtures';
 
 /*
  * The whole path, for real: the built extension in Chromium, fixture pages under the apps' real
@@ -125,12 +125,10 @@ test.describe('Stakelens on the apps', () => {
 });
 
 test.describe('popup', () => {
-  test('lists the tokens of the tab with their peg, and the site switch turns marks off and on without a reload', async ({ openApp, browserWithExtension }) => {
+  test('lists the tokens of the tab with their peg, and the site switch turns marks off and on without a reload', async ({ openApp, openPopup }) => {
     const page = await openApp(AAVE_MARKETS);
     await expect(page.locator('[data-stakelens="weETH"]').first()).toBeVisible();
-    const tabId = await tabIdFor(browserWithExtension.context, 'app.aave.com');
-    const popup = await browserWithExtension.context.newPage();
-    await popup.goto(`chrome-extension://${browserWithExtension.extensionId}/popup.html?tabId=${tabId}`);
+    const popup = await openPopup('app.aave.com');
     const list = popup.getByTestId('tab-tokens');
     await expect(list.locator('[data-symbol="wstETH"]')).toBeVisible();
     await expect(list.locator('[data-symbol="weETH"]')).toBeVisible();
@@ -149,12 +147,10 @@ test.describe('popup', () => {
     await expect(page.locator('[data-stakelens="wstETH"]').first()).toBeVisible();
   });
 
-  test('the site switch is remembered across a browser restart', async ({ openApp, browserWithExtension }) => {
+  test('the site switch is remembered across a browser restart', async ({ openApp, openPopup, browserWithExtension }) => {
     let page = await openApp(AAVE_MARKETS);
     await expect(page.locator('[data-stakelens="wstETH"]').first()).toBeVisible();
-    const tabId = await tabIdFor(browserWithExtension.context, 'app.aave.com');
-    const popup = await browserWithExtension.context.newPage();
-    await popup.goto(`chrome-extension://${browserWithExtension.extensionId}/popup.html?tabId=${tabId}`);
+    const popup = await openPopup('app.aave.com');
     await popup.getByTestId('site-toggle').click();
     await expect(page.locator('[data-stakelens]')).toHaveCount(0);
 

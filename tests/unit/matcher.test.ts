@@ -57,4 +57,11 @@ describe('createMatcher', () => {
   it('is stateless between calls (global regex lastIndex does not leak)', () => {
     for (let i = 0; i < 3; i++) expect(m.symbolsIn('0.35 wstETH')).toEqual(['wstETH']);
   });
+
+  it('firstIn gives the first symbol and the spelling the text used', () => {
+    expect(m.firstIn('supply WSTETH now')).toEqual({ symbol: 'wstETH', shown: 'WSTETH' });
+    expect(m.firstIn('wstETHx then weETH / wstETH')).toEqual({ symbol: 'weETH', shown: 'weETH' });
+    expect(m.firstIn('w\u0435ETH')).toBeNull();
+    expect(m.firstIn('0.35 wstETH')).toEqual({ symbol: 'wstETH', shown: 'wstETH' });
+  });
 });

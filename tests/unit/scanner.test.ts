@@ -104,13 +104,17 @@ describe('startScanner on Aave rows', () => {
     expect(root.querySelectorAll(`[${MARK.symbol}]`)).toHaveLength(4);
   });
 
-  it('records the shown text when it is more than the symbol', async () => {
-    document.getElementById('bare')!.textContent = '0.35 weETH';
+  it('records how the page spelled the symbol when it differs, and nothing when it does not', async () => {
+    document.getElementById('bare')!.textContent = 'WEETH icon';
     start();
     await settle();
     const bare = document.getElementById('bare')!;
     expect(bare.getAttribute(MARK.symbol)).toBe('weETH');
-    expect(bare.getAttribute(MARK.via)).toBe('0.35 weETH');
+    expect(bare.getAttribute(MARK.via)).toBe('WEETH');
+    bare.textContent = '0.35 weETH';
+    await settle();
+    expect(bare.getAttribute(MARK.symbol)).toBe('weETH');
+    expect(bare.hasAttribute(MARK.via)).toBe(false);
   });
 
   it('marks a row added later', async () => {
