@@ -1,5 +1,6 @@
 import { DEFAULT_MAINNET_VALUES } from '../chain/mainnet';
 import { expectedWeethPeg, expectedWstethPeg } from '../chain/expected';
+import { startRpcProxy } from '../chain/rpc-proxy';
 import { expect, hoverToken, test, tooltip } from './fixtures';
 
 /*
@@ -162,5 +163,37 @@ test.describe('popup', () => {
     // Other sites are unaffected.
     const uniswap = await openApp(UNISWAP_SWAP);
     await expect(uniswap.locator('[data-stakelens="weETH"]').first()).toBeVisible();
+  });
+});
+
+test.describe('options', () => {
+  test('an RPC endpoint is checked before it is saved: a dead one is refused, a good one is used', async ({ browserWithExtension, stack, openApp }) => {
+    const options = await browserWithExtension.context.newPage();
+    await options.goto(`chrome-extension://${browserWithExtension.extensionId}/options.html`);
+    const input = options.getByTestId('rpc-1');
+    await input.fill('http://127.0.0.1:9');
+    await options.getByTestId('save').click();
+    await expect(options.getByTestId('save-status')).toContainText('did not answer');
+    await expect(options.getByTestId('save-status')).toContainText('Nothing was saved');
+    await input.fill('not a url');
+    await options.getByTestId('save').click();
+    await expect(options.getByTestId('save-status')).toContainText('is not a URL');
+
+    // A second endpoint in front of the same chain: saved, then tried before the build's own.
+    const own = await startRpcProxy(stack.node.rpcUrl);
+    try {
+      await input.fill(own.url);
+      await options.getByTestId('save').click();
+      await expect(options.getByTestId('save-status')).toHaveText('Saved.');
+      await options.reload();
+      await expect(options.getByTestId('rpc-1')).toHaveValue(own.url);
+      stack.proxy.mode = 'down';
+      const page = await openApp(AAVE_MARKETS);
+      const tip = await hoverToken(page, 'wstETH');
+      await expect(tip.locator('[data-section="peg"]')).not.toHaveAttribute('data-peg-bps', '');
+      expect(own.methods).toContain('eth_call');
+    } finally {
+      await own.stop();
+    }
   });
 });
