@@ -3,7 +3,7 @@ import type { FigureReplyMessage } from '../lib/messaging';
 import { LAYER_NAMES, riskRows } from '../lib/risk/layers';
 import type { MatchKind } from '../lib/scan/marks';
 import { tokenBySymbol } from '../lib/tokens/registry';
-import { chainName, formatAge, formatBps, formatRange, formatWad, pegTone } from '../lib/ui/format';
+import { chainName, formatAge, formatBps, formatPercent, formatRange, formatWad, pegTone } from '../lib/ui/format';
 
 export interface TooltipProps {
   id: string;
@@ -54,6 +54,7 @@ export function Tooltip(props: TooltipProps) {
 
       <PegSection figures={figures} ageS={ageS} stale={reply?.stale ?? false} />
       <ExitSection figures={figures} />
+      <YieldSection reply={reply} />
       <RiskSection symbol={symbol} figures={figures} siteId={props.siteId} />
 
       <footer className="sl-foot">
@@ -156,6 +157,42 @@ function ExitSection({ figures }: { figures: Figures | null }) {
         </>
       ) : (
         <p className="sl-muted">Unavailable: not read yet</p>
+      )}
+    </section>
+  );
+}
+
+function YieldSection({ reply }: { reply: FigureReplyMessage | null }) {
+  const realized = reply?.realized ?? null;
+  const windows = realized?.result?.windows ?? [];
+  const apr7 = windows.find((w) => w.days === 7)?.aprBps ?? null;
+  const stored = reply?.figures && tokenBySymbol(reply.symbol)?.redemption;
+  const unchanged = stored && stored.kind === 'call' && stored.stored && apr7 === 0;
+  return (
+    <section data-section="yield" data-apr-7d-bps={apr7 ?? ''} className="sl-section">
+      <h3>Realized yield</h3>
+      {realized?.result ? (
+        <>
+          <p>
+            {windows.map((w, i) => (
+              <span key={w.days}>
+                {i > 0 && ' · '}
+                {w.days} d: <b>{w.aprBps !== null ? formatPercent(w.aprBps) : 'unavailable'}</b>
+              </span>
+            ))}{' '}
+            <span className="sl-muted">APR from {realized.label}</span>
+          </p>
+          {windows
+            .filter((w) => w.reason)
+            .map((w) => (
+              <p key={w.days} className="sl-muted">
+                {w.days} d: {w.reason}
+              </p>
+            ))}
+          {unchanged && <p className="sl-warn">The stored rate has not moved in 7 days.</p>}
+        </>
+      ) : (
+        <p className="sl-muted">{reply?.realizedPending || !realized ? 'Reading past blocks…' : `Unavailable: ${realized.reason}`}</p>
       )}
     </section>
   );

@@ -1,8 +1,9 @@
 import { storage } from 'wxt/utils/storage';
-import { FigureCache, type FigureReply } from '../lib/cache/figure-cache';
+import { FigureCache } from '../lib/cache/figure-cache';
+import { YieldCache } from '../lib/cache/yield-cache';
 import { endpointsFor } from '../lib/chain/endpoints';
-import { readChain } from '../lib/chain/read';
-import { handle, type FoundToken } from '../lib/messaging';
+import { readChain, readYields } from '../lib/chain/read';
+import { handle, type FigureReplyMessage, type FoundToken } from '../lib/messaging';
 import { getRpcSettings } from '../lib/settings';
 import { tokenBySymbol } from '../lib/tokens/registry';
 
@@ -14,25 +15,32 @@ interface TabRecord {
 const tabKey = (tabId: number) => `session:tab:${tabId}` as const;
 
 export default defineBackground(() => {
-  const cache = new FigureCache(async (chainId, tokens, contexts) => {
-    const user = (await getRpcSettings())[String(chainId)] ?? [];
-    return readChain(chainId, endpointsFor(chainId, user), { tokens, contexts });
-  });
+  const endpoints = async (chainId: number) => endpointsFor(chainId, (await getRpcSettings())[String(chainId)] ?? []);
+  const cache = new FigureCache(async (chainId, tokens, contexts) => readChain(chainId, await endpoints(chainId), { tokens, contexts }));
+  const yields = new YieldCache(async (chainId, tokens) => readYields(chainId, await endpoints(chainId), tokens));
 
   /** Figures for tokens by symbol and chain; what we cannot read yet is said in the reply. */
-  async function figuresFor(refs: { symbol: string; chainId: number }[], mode: { force?: boolean; peek?: boolean }): Promise<FigureReply[]> {
+  async function figuresFor(
+    refs: { symbol: string; chainId: number }[],
+    mode: { force?: boolean; peek?: boolean; staleOk?: boolean },
+  ): Promise<FigureReplyMessage[]> {
     const readable: { token: NonNullable<ReturnType<typeof tokenBySymbol>>; chainId: number }[] = [];
-    const unreadable: FigureReply[] = [];
+    const unreadable: FigureReplyMessage[] = [];
     for (const { symbol, chainId } of refs) {
       const token = tokenBySymbol(symbol);
       if (token && chainId === token.homeChainId) readable.push({ token, chainId });
       else {
         const why = token ? `Stakelens reads ${symbol} on Ethereum mainnet only so far` : `${symbol} is not in the registry`;
-        unreadable.push({ symbol, chainId, figures: null, stale: false, error: why });
+        unreadable.push({ symbol, chainId, figures: null, stale: false, error: why, realized: null, realizedPending: false });
       }
     }
-    const replies = readable.length ? await (mode.peek ? cache.peek(readable) : cache.get(readable, { force: mode.force })) : [];
-    return refs.map((r) => [...replies, ...unreadable].find((x) => x.symbol === r.symbol && x.chainId === r.chainId)!);
+    if (!readable.length) return unreadable;
+    const [replies, realized] = await Promise.all([
+      mode.peek ? cache.peek(readable) : cache.get(readable, { force: mode.force, staleOk: mode.staleOk }),
+      yields.peek(readable),
+    ]);
+    const answered = replies.map((reply, i) => ({ ...reply, realized: realized[i]!.value, realizedPending: realized[i]!.pending }));
+    return refs.map((r) => [...answered, ...unreadable].find((x) => x.symbol === r.symbol && x.chainId === r.chainId)!);
   }
 
   handle('tokensFound', async (data, sender) => {
@@ -43,7 +51,8 @@ export default defineBackground(() => {
     return { ok: true };
   });
 
-  handle('getFigures', async (data) => ({ replies: await figuresFor(data.tokens, { force: data.force }) }));
+  // The tooltip takes stale figures at once (marked stale) while fresh ones are read: it asks again.
+  handle('getFigures', async (data) => ({ replies: await figuresFor(data.tokens, { force: data.force, staleOk: !data.force }) }));
 
   handle('getTabSummary', async ({ tabId }) => {
     const record = await storage.getItem<TabRecord>(tabKey(tabId));

@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
-import { figuresSchema } from './chain/figures';
+import { figuresSchema, tokenYieldSchema } from './chain/figures';
 
 /*
  * The one protocol between the page (content script), the popup and the background. Every message
@@ -23,6 +23,9 @@ export const figureReplySchema = z.object({
   figures: figuresSchema.nullable(),
   stale: z.boolean(),
   error: z.string().nullable(),
+  /** Realized yield, a slow fact with its own age; pending while it is being read. */
+  realized: tokenYieldSchema.nullable(),
+  realizedPending: z.boolean(),
 });
 export type FigureReplyMessage = z.infer<typeof figureReplySchema>;
 

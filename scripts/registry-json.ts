@@ -8,7 +8,7 @@ const out = registry.map((t) => ({
   protocol: t.protocol,
   underlying: t.underlying,
   deployments: t.deployments.map(({ chainId, address, decimals, confidence, source }) => ({ chainId, address, decimals, confidence, source })),
-  redemption: { read: t.redemption.label, address: t.redemption.address, confidence: t.redemption.confidence },
+  redemption: { kind: t.redemption.kind, read: t.redemption.label, confidence: t.redemption.confidence },
   market: t.market.map((m) => ({ id: m.id, kind: m.kind, label: m.label, confidence: m.confidence })),
   exit: { kind: t.exit.kind, confidence: t.exit.confidence },
 }));

@@ -49,29 +49,33 @@ export class FigureCache {
     private readonly ttlMs = FIGURES_TTL_MS,
   ) {}
 
-  async get(tokens: { token: TokenEntry; chainId: number }[], options: { force?: boolean } = {}): Promise<FigureReply[]> {
+  /**
+   * Figures for `tokens`, read again where they are older than the TTL. With `staleOk`, tokens that
+   * have (stale) figures answer at once while the refresh runs on: stale-while-revalidate.
+   */
+  async get(tokens: { token: TokenEntry; chainId: number }[], options: { force?: boolean; staleOk?: boolean } = {}): Promise<FigureReply[]> {
     const entries = await this.load(tokens);
-    const due = tokens.filter(({ token, chainId }, i) => options.force || !this.fresh(entries[i]!) || this.inflight.has(figuresKey(chainId, token.symbol)));
-    if (due.length) {
-      await this.refresh(due, options.force ?? false);
-      const reloaded = await this.load(tokens);
-      entries.splice(0, entries.length, ...reloaded);
+    const dueIndexes = tokens
+      .map((_, i) => i)
+      .filter((i) => options.force || !this.fresh(entries[i]!) || this.inflight.has(figuresKey(tokens[i]!.chainId, tokens[i]!.token.symbol)));
+    if (!dueIndexes.length) return this.replies(tokens, entries);
+
+    const refresh = this.refresh(dueIndexes.map((i) => tokens[i]!), options.force ?? false);
+    const mustWait = options.force || !options.staleOk || dueIndexes.some((i) => entries[i]!.figures === null);
+    if (!mustWait) {
+      void refresh.catch(() => {});
+      return this.replies(tokens, entries);
     }
-    return tokens.map(({ token, chainId }, i) => {
-      const entry = entries[i]!;
-      return {
-        symbol: token.symbol,
-        chainId,
-        figures: entry.figures,
-        stale: !this.fresh(entry),
-        error: entry.error,
-      };
-    });
+    await refresh;
+    return this.replies(tokens, await this.load(tokens));
   }
 
   /** Cached replies only, never a read: for the popup. */
   async peek(tokens: { token: TokenEntry; chainId: number }[]): Promise<FigureReply[]> {
-    const entries = await this.load(tokens);
+    return this.replies(tokens, await this.load(tokens));
+  }
+
+  private replies(tokens: { token: TokenEntry; chainId: number }[], entries: CacheEntry[]): FigureReply[] {
     return tokens.map(({ token, chainId }, i) => ({
       symbol: token.symbol,
       chainId,

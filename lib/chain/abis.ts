@@ -1,10 +1,7 @@
 import { parseAbi } from 'viem';
 
 /** Only the functions Stakelens reads, with the mainnet contracts' real signatures. */
-export const rateAbi = parseAbi([
-  'function stEthPerToken() view returns (uint256)',
-  'function getRate() view returns (uint256)',
-]);
+export const erc20Abi = parseAbi(['function totalSupply() view returns (uint256)', 'function balanceOf(address) view returns (uint256)']);
 
 export const curvePoolAbi = parseAbi(['function get_dy(int128 i, int128 j, uint256 dx) view returns (uint256)']);
 

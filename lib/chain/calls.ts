@@ -43,6 +43,15 @@ export function valueOf<T>(result: CallResult, what: string): { ok: true; value:
 
 export function shortError(error: unknown): string {
   const e = error as { shortMessage?: string; message?: string };
-  const text = e?.shortMessage ?? e?.message ?? String(error);
-  return text.split('\n')[0]!.slice(0, 160);
+  const text = (e?.shortMessage ?? e?.message ?? String(error)).split('\n')[0]!.slice(0, 160);
+  const status = httpStatusOf(error);
+  return status && !text.includes(String(status)) ? `${text} (HTTP ${status})` : text;
+}
+
+/** The HTTP status somewhere in an error's cause chain (viem nests the transport's error). */
+export function httpStatusOf(error: unknown, depth = 0): number | undefined {
+  const e = error as { status?: unknown; cause?: unknown } | null;
+  if (!e || depth > 5) return undefined;
+  if (typeof e.status === 'number') return e.status;
+  return httpStatusOf(e.cause, depth + 1);
 }

@@ -9,7 +9,8 @@ import {
   lidoStethAbi,
   multicall3Abi,
 } from './abis';
-import { valueOf, type CallBatch } from './calls';
+import { parseAbi, type Address } from 'viem';
+import { valueOf, type CallBatch, type CallResult } from './calls';
 import type { ExitPart, Figures } from './figures';
 import { wadToNumber, WAD } from './units';
 
@@ -66,8 +67,6 @@ function fromParts(parts: ExitPart[], notes: string[]): RedeemFigures {
   return { minSeconds: sum(parts, 'minSeconds'), maxSeconds: sum(parts, 'maxSeconds'), parts, notes, reason: null };
 }
 
-const eth = (wad: bigint) => `${Math.round(wadToNumber(wad)).toLocaleString('en-US')} ETH`;
-
 /** Seconds from `now` until the start of Lido's next oracle frame (its reference slot). */
 export function secondsToNextLidoFrame(now: number, initialEpoch: number, epochsPerFrame: number): number {
   const epochSeconds = BEACON.secondsPerSlot * BEACON.slotsPerEpoch;
@@ -77,106 +76,318 @@ export function secondsToNextLidoFrame(now: number, initialEpoch: number, epochs
   return BEACON.genesisTime + nextFrameEpoch * epochSeconds - now;
 }
 
-export function planExit(exit: ExitPlan, batch: CallBatch): (blockTimestamp: number, rate: bigint | null) => RedeemFigures {
-  switch (exit.kind) {
-    case 'lido-queue': {
-      const unfinalized = batch.add({ address: exit.queue, abi: lidoQueueAbi, functionName: 'unfinalizedStETH' });
-      const bunker = batch.add({ address: exit.queue, abi: lidoQueueAbi, functionName: 'isBunkerModeActive' });
-      const paused = batch.add({ address: exit.queue, abi: lidoQueueAbi, functionName: 'isPaused' });
-      const buffered = batch.add({ address: exit.steth, abi: lidoStethAbi, functionName: 'getBufferedEther' });
-      const balance = (address: `0x${string}`) =>
-        batch.add({ address: MULTICALL3, abi: multicall3Abi, functionName: 'getEthBalance', args: [address] });
-      const withdrawalVault = balance(exit.withdrawalVault);
-      const rewardsVault = balance(exit.elRewardsVault);
-      const frame = batch.add({ address: exit.hashConsensus, abi: hashConsensusAbi, functionName: 'getFrameConfig' });
+type Planner<K extends ExitPlan['kind']> = (exit: Extract<ExitPlan, { kind: K }>, batch: CallBatch) => (now: number, rate: bigint | null) => RedeemFigures;
 
-      return (now) => {
-        const reads = {
-          unfinalized: valueOf<bigint>(unfinalized(), 'WithdrawalQueue.unfinalizedStETH()'),
-          bunker: valueOf<boolean>(bunker(), 'WithdrawalQueue.isBunkerModeActive()'),
-          paused: valueOf<boolean>(paused(), 'WithdrawalQueue.isPaused()'),
-          buffered: valueOf<bigint>(buffered(), 'stETH.getBufferedEther()'),
-          withdrawalVault: valueOf<bigint>(withdrawalVault(), 'WithdrawalVault balance'),
-          rewardsVault: valueOf<bigint>(rewardsVault(), 'ELRewardsVault balance'),
-          frame: valueOf<readonly [bigint, bigint, bigint]>(frame(), 'HashConsensus.getFrameConfig()'),
-        };
-        for (const read of Object.values(reads)) if (!read.ok) return unavailable(read.reason);
-        const r = reads as { [K in keyof typeof reads]: Extract<(typeof reads)[K], { ok: true }> };
-        if (r.paused.value) return unavailable('Lido withdrawals are paused (WithdrawalQueue.isPaused())');
+const eth = (wad: bigint) => `${Math.round(wadToNumber(wad)).toLocaleString('en-US')} ETH`;
+const MULTICALL3_ADDRESS = MULTICALL3;
 
-        const [initialEpoch, epochsPerFrame] = r.frame.value;
-        const frameSeconds = Number(epochsPerFrame) * BEACON.slotsPerEpoch * BEACON.secondsPerSlot;
-        if (frameSeconds <= 0) return unavailable('HashConsensus reported an empty oracle frame');
-        const toReport = secondsToNextLidoFrame(now, Number(initialEpoch), Number(epochsPerFrame));
-        const parts: ExitPart[] = [
-          {
-            // A request too close to the reference slot waits for the report after, hence one frame of range.
-            label: `Next Lido oracle report (frames of ${Math.round(frameSeconds / HOUR)} h)`,
-            minSeconds: toReport,
-            maxSeconds: toReport + frameSeconds,
-            measured: true,
-            source: 'HashConsensus.getFrameConfig() and the block time',
-          },
-        ];
-        const available = r.buffered.value + r.withdrawalVault.value + r.rewardsVault.value;
-        const waiting = r.unfinalized.value + REFERENCE_REDEMPTION_ETH;
-        const notes = [`Queue: ${eth(r.unfinalized.value)} waiting; buffer and vaults hold ${eth(available)}.`];
-        if (available < waiting) {
-          notes.push(`The buffer is short by ${eth(waiting - available)}: validators must exit to pay the rest.`);
-          parts.push(TYPICAL_BEACON_EXIT);
-        }
-        if (r.bunker.value) {
-          // Lido's withdrawals-api assumes up to 14 frames while bunker mode lasts.
-          parts.push({ label: 'Bunker mode: finalization slowed', minSeconds: 0, maxSeconds: 14 * frameSeconds, measured: true, source: 'WithdrawalQueue.isBunkerModeActive()' });
-          notes.push('Lido is in bunker mode: withdrawals finalize slowly and may be discounted.');
-        }
-        return fromParts(parts, notes);
-      };
-    }
-    case 'etherfi': {
-      const redeemable = batch.add({ address: exit.redemptionManager, abi: etherfiRedemptionAbi, functionName: 'totalRedeemableAmount', args: [ETH_SENTINEL] });
-      const preview = batch.add({ address: exit.redemptionManager, abi: etherfiRedemptionAbi, functionName: 'previewRedeem', args: [WAD, ETH_SENTINEL] });
-      const paused = batch.add({ address: exit.redemptionManager, abi: etherfiRedemptionAbi, functionName: 'paused' });
-      const nextId = batch.add({ address: exit.withdrawRequestNft, abi: etherfiWithdrawNftAbi, functionName: 'nextRequestId' });
-      const finalizedId = batch.add({ address: exit.withdrawRequestNft, abi: etherfiWithdrawNftAbi, functionName: 'lastFinalizedRequestId' });
-      const eigenDelay = batch.add({ address: exit.delegationManager, abi: eigenDelegationAbi, functionName: 'minWithdrawalDelayBlocks' });
-
-      return (_now, rate) => {
-        const delay = valueOf<number>(eigenDelay(), 'DelegationManager.minWithdrawalDelayBlocks()');
-        if (!delay.ok) return unavailable(delay.reason);
-        const eigenSeconds = delay.value * BEACON.secondsPerSlot;
-        const notes: string[] = [];
-        const instant = valueOf<bigint>(redeemable(), 'EtherFiRedemptionManager.totalRedeemableAmount(ETH)');
-        const instantPaused = valueOf<boolean>(paused(), 'EtherFiRedemptionManager.paused()');
-        const previewed = valueOf<bigint>(preview(), 'EtherFiRedemptionManager.previewRedeem()');
-        let instantCovers = false;
-        if (instant.ok && instantPaused.ok && !instantPaused.value) {
-          instantCovers = instant.value >= REFERENCE_REDEMPTION_ETH;
-          let fee = '';
-          if (previewed.ok && rate) {
-            const feeBps = Number(((rate - previewed.value) * 10_000n) / rate);
-            fee = `, exit fee ${feeBps} bps`;
-          }
-          notes.push(`Instant redemption: up to ${eth(instant.value)} now${fee}.`);
-        } else {
-          notes.push(instantPaused.ok && instantPaused.value ? 'Instant redemption is paused.' : `Instant redemption unreadable: ${instant.ok ? '' : instant.reason}`);
-        }
-        const next = valueOf<number>(nextId(), 'WithdrawRequestNFT.nextRequestId()');
-        const last = valueOf<number>(finalizedId(), 'WithdrawRequestNFT.lastFinalizedRequestId()');
-        if (next.ok && last.ok) notes.push(`Withdrawal queue: ${Math.max(0, next.value - 1 - last.value)} requests not yet finalized.`);
-
-        const parts: ExitPart[] = [];
-        if (instantCovers) {
-          parts.push({ label: `Instant redemption (covers ${eth(REFERENCE_REDEMPTION_ETH)})`, minSeconds: 0, maxSeconds: 0, measured: true, source: 'EtherFiRedemptionManager.totalRedeemableAmount(ETH)' });
-        } else {
-          parts.push({ label: 'ether.fi queue finalization (typical daily report, not read)', minSeconds: DAY, maxSeconds: 2 * DAY, measured: false, source: 'etherfi-protocol WithdrawRequestNFT: finalized by oracle reports' });
-        }
-        // When liquidity runs out, restaked validators leave EigenLayer first: its delay sets the worst case.
-        parts.push({ label: `EigenLayer withdrawal delay (${delay.value.toLocaleString('en-US')} blocks), when restaked ETH must be withdrawn`, minSeconds: 0, maxSeconds: eigenSeconds, measured: true, source: 'DelegationManager.minWithdrawalDelayBlocks()' });
-        parts.push({ ...TYPICAL_BEACON_EXIT, minSeconds: 0 });
-        return fromParts(parts, notes);
-      };
-    }
+/** Reads several values at once; the first failure becomes the reason the redeem road is unavailable. */
+function readAll<T extends Record<string, () => CallResult>>(calls: T): { [K in keyof T]: unknown } | { failed: string } {
+  const out: Record<string, unknown> = {};
+  for (const [name, call] of Object.entries(calls)) {
+    const got = valueOf<unknown>(call(), name);
+    if (!got.ok) return { failed: got.reason };
+    out[name] = got.value;
   }
+  return out as { [K in keyof T]: unknown };
 }
 
+function eigenDelayCall(batch: CallBatch, delegationManager: Address) {
+  return batch.add({ address: delegationManager, abi: eigenDelegationAbi, functionName: 'minWithdrawalDelayBlocks' });
+}
+
+function eigenPart(blocks: number): ExitPart {
+  return {
+    label: `EigenLayer withdrawal delay (${blocks.toLocaleString('en-US')} blocks), when restaked ETH must be withdrawn`,
+    minSeconds: 0,
+    maxSeconds: blocks * BEACON.secondsPerSlot,
+    measured: true,
+    source: 'DelegationManager.minWithdrawalDelayBlocks()',
+  };
+}
+
+/** The beacon exit as a possible extra wait: only when the protocol's buffer can't pay. */
+const MAYBE_BEACON_EXIT: ExitPart = { ...TYPICAL_BEACON_EXIT, minSeconds: 0 };
+
+const fn = (signature: string) => parseAbi([signature]);
+
+const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
+  'lido-queue': (exit, batch) => {
+    const unfinalized = batch.add({ address: exit.queue, abi: lidoQueueAbi, functionName: 'unfinalizedStETH' });
+    const bunker = batch.add({ address: exit.queue, abi: lidoQueueAbi, functionName: 'isBunkerModeActive' });
+    const paused = batch.add({ address: exit.queue, abi: lidoQueueAbi, functionName: 'isPaused' });
+    const buffered = batch.add({ address: exit.steth, abi: lidoStethAbi, functionName: 'getBufferedEther' });
+    const balance = (address: Address) => batch.add({ address: MULTICALL3_ADDRESS, abi: multicall3Abi, functionName: 'getEthBalance', args: [address] });
+    const withdrawalVault = balance(exit.withdrawalVault);
+    const rewardsVault = balance(exit.elRewardsVault);
+    const frame = batch.add({ address: exit.hashConsensus, abi: hashConsensusAbi, functionName: 'getFrameConfig' });
+
+    return (now) => {
+      const r = readAll({
+        'WithdrawalQueue.unfinalizedStETH()': unfinalized,
+        'WithdrawalQueue.isBunkerModeActive()': bunker,
+        'WithdrawalQueue.isPaused()': paused,
+        'stETH.getBufferedEther()': buffered,
+        'WithdrawalVault balance': withdrawalVault,
+        'ELRewardsVault balance': rewardsVault,
+        'HashConsensus.getFrameConfig()': frame,
+      });
+      if ('failed' in r) return unavailable(r.failed);
+      if (r['WithdrawalQueue.isPaused()']) return unavailable('Lido withdrawals are paused (WithdrawalQueue.isPaused())');
+      const [initialEpoch, epochsPerFrame] = r['HashConsensus.getFrameConfig()'] as readonly [bigint, bigint, bigint];
+      const frameSeconds = Number(epochsPerFrame) * BEACON.slotsPerEpoch * BEACON.secondsPerSlot;
+      if (frameSeconds <= 0) return unavailable('HashConsensus reported an empty oracle frame');
+      const toReport = secondsToNextLidoFrame(now, Number(initialEpoch), Number(epochsPerFrame));
+      const parts: ExitPart[] = [
+        {
+          // A request too close to the reference slot waits for the report after, hence one frame of range.
+          label: `Next Lido oracle report (frames of ${Math.round(frameSeconds / HOUR)} h)`,
+          minSeconds: toReport,
+          maxSeconds: toReport + frameSeconds,
+          measured: true,
+          source: 'HashConsensus.getFrameConfig() and the block time',
+        },
+      ];
+      const available = (r['stETH.getBufferedEther()'] as bigint) + (r['WithdrawalVault balance'] as bigint) + (r['ELRewardsVault balance'] as bigint);
+      const queued = r['WithdrawalQueue.unfinalizedStETH()'] as bigint;
+      const notes = [`Queue: ${eth(queued)} waiting; buffer and vaults hold ${eth(available)}.`];
+      if (available < queued + REFERENCE_REDEMPTION_ETH) {
+        notes.push(`The buffer is short by ${eth(queued + REFERENCE_REDEMPTION_ETH - available)}: validators must exit to pay the rest.`);
+        parts.push(TYPICAL_BEACON_EXIT);
+      }
+      if (r['WithdrawalQueue.isBunkerModeActive()']) {
+        // Lido's withdrawals-api assumes up to 14 frames while bunker mode lasts.
+        parts.push({ label: 'Bunker mode: finalization slowed', minSeconds: 0, maxSeconds: 14 * frameSeconds, measured: true, source: 'WithdrawalQueue.isBunkerModeActive()' });
+        notes.push('Lido is in bunker mode: withdrawals finalize slowly and may be discounted.');
+      }
+      return fromParts(parts, notes);
+    };
+  },
+
+  etherfi: (exit, batch) => {
+    const redeemable = batch.add({ address: exit.redemptionManager, abi: etherfiRedemptionAbi, functionName: 'totalRedeemableAmount', args: [ETH_SENTINEL] });
+    const preview = batch.add({ address: exit.redemptionManager, abi: etherfiRedemptionAbi, functionName: 'previewRedeem', args: [WAD, ETH_SENTINEL] });
+    const paused = batch.add({ address: exit.redemptionManager, abi: etherfiRedemptionAbi, functionName: 'paused' });
+    const nextId = batch.add({ address: exit.withdrawRequestNft, abi: etherfiWithdrawNftAbi, functionName: 'nextRequestId' });
+    const finalizedId = batch.add({ address: exit.withdrawRequestNft, abi: etherfiWithdrawNftAbi, functionName: 'lastFinalizedRequestId' });
+    const eigenDelay = eigenDelayCall(batch, exit.delegationManager);
+
+    return (_now, rate) => {
+      const delay = valueOf<number>(eigenDelay(), 'DelegationManager.minWithdrawalDelayBlocks()');
+      if (!delay.ok) return unavailable(delay.reason);
+      const notes: string[] = [];
+      const instant = valueOf<bigint>(redeemable(), 'EtherFiRedemptionManager.totalRedeemableAmount(ETH)');
+      const instantPaused = valueOf<boolean>(paused(), 'EtherFiRedemptionManager.paused()');
+      const previewed = valueOf<bigint>(preview(), 'EtherFiRedemptionManager.previewRedeem()');
+      let instantCovers = false;
+      if (instant.ok && instantPaused.ok && !instantPaused.value) {
+        instantCovers = instant.value >= REFERENCE_REDEMPTION_ETH;
+        // previewRedeem(1e18 shares) against the share's value (the weETH rate) gives the exit fee.
+        const shareValue = rate !== null && rate !== WAD ? rate : null;
+        const fee = previewed.ok && shareValue ? `, exit fee ${Number(((shareValue - previewed.value) * 10_000n) / shareValue)} bps` : '';
+        notes.push(`Instant redemption: up to ${eth(instant.value)} now${fee}.`);
+      } else {
+        notes.push(instantPaused.ok && instantPaused.value ? 'Instant redemption is paused.' : `Instant redemption unreadable: ${instant.ok ? '' : instant.reason}`);
+      }
+      const next = valueOf<number>(nextId(), 'WithdrawRequestNFT.nextRequestId()');
+      const last = valueOf<number>(finalizedId(), 'WithdrawRequestNFT.lastFinalizedRequestId()');
+      if (next.ok && last.ok) notes.push(`Withdrawal queue: ${Math.max(0, next.value - 1 - last.value)} requests not yet finalized.`);
+      const parts: ExitPart[] = [
+        instantCovers
+          ? { label: `Instant redemption (covers ${eth(REFERENCE_REDEMPTION_ETH)})`, minSeconds: 0, maxSeconds: 0, measured: true, source: 'EtherFiRedemptionManager.totalRedeemableAmount(ETH)' }
+          : { label: 'ether.fi queue finalization (typical daily report, not read)', minSeconds: DAY, maxSeconds: 2 * DAY, measured: false, source: 'etherfi-protocol WithdrawRequestNFT: finalized by oracle reports' },
+        // When liquidity runs out, restaked validators leave EigenLayer first: its delay sets the worst case.
+        eigenPart(delay.value),
+        MAYBE_BEACON_EXIT,
+      ];
+      return fromParts(parts, notes);
+    };
+  },
+
+  'rocket-pool': (exit, batch) => {
+    const collateral = batch.add({ address: exit.reth, abi: fn('function getTotalCollateral() view returns (uint256)'), functionName: 'getTotalCollateral' });
+    return () => {
+      const got = valueOf<bigint>(collateral(), 'rETH.getTotalCollateral()');
+      if (!got.ok) return unavailable(got.reason);
+      if (got.value < REFERENCE_REDEMPTION_ETH) {
+        return unavailable(`rETH has no queue: burning pays only from its collateral (${eth(got.value)} now), too little for ${eth(REFERENCE_REDEMPTION_ETH)}; selling is the way out`);
+      }
+      return fromParts(
+        [{ label: `rETH.burn() pays at once from ${eth(got.value)} of collateral`, minSeconds: 0, maxSeconds: 0, measured: true, source: 'rETH.getTotalCollateral()' }],
+        ['Rocket Pool has no withdrawal queue: beyond the collateral, rETH can only be sold.'],
+      );
+    };
+  },
+
+  offchain: (exit) => () => unavailable(exit.why),
+
+  'not-researched': (exit) => () => unavailable(exit.why),
+
+  'frax-queue': (exit, batch) => {
+    const state = batch.add({
+      address: exit.queue,
+      abi: fn('function redemptionQueueState() view returns (uint64 nextNftId, uint64 queueLengthSecs, uint64 redemptionFee, uint120 ttlEthRequested, uint120 ttlEthServed)'),
+      functionName: 'redemptionQueueState',
+    });
+    return () => {
+      const got = valueOf<readonly [bigint, bigint, bigint, bigint, bigint]>(state(), 'FraxEtherRedemptionQueueV2.redemptionQueueState()');
+      if (!got.ok) return unavailable(got.reason);
+      const [, queueLengthSecs, redemptionFee, requested, served] = got.value;
+      const wait = Number(queueLengthSecs);
+      return fromParts(
+        [{ label: 'Frax redemption queue: the ticket matures after', minSeconds: wait, maxSeconds: wait, measured: true, source: 'FraxEtherRedemptionQueueV2.redemptionQueueState().queueLengthSecs' }],
+        [`Redemption fee ${Number(redemptionFee) / 100} bps; ${eth(requested - served)} requested and not yet served.`],
+      );
+    };
+  },
+
+  stakewise: (exit, batch) => {
+    const queued = batch.add({ address: exit.redeemer, abi: fn('function queuedShares() view returns (uint128)'), functionName: 'queuedShares' });
+    const delay = batch.add({ address: exit.redeemer, abi: fn('function exitQueueUpdateDelay() view returns (uint256)'), functionName: 'exitQueueUpdateDelay' });
+    return () => {
+      const r = readAll({ 'OsTokenRedeemer.queuedShares()': queued, 'OsTokenRedeemer.exitQueueUpdateDelay()': delay });
+      if ('failed' in r) return unavailable(r.failed);
+      const updateDelay = Number(r['OsTokenRedeemer.exitQueueUpdateDelay()'] as bigint);
+      return fromParts(
+        [
+          { label: 'StakeWise exit queue update', minSeconds: 0, maxSeconds: updateDelay, measured: true, source: 'OsTokenRedeemer.exitQueueUpdateDelay()' },
+          MAYBE_BEACON_EXIT,
+        ],
+        [`${eth(r['OsTokenRedeemer.queuedShares()'] as bigint)} of osETH queued for redemption (ABI partly unverified).`],
+      );
+    };
+  },
+
+  stader: (exit, batch) => {
+    const manager = fn('function nextRequestId() view returns (uint256)');
+    const next = batch.add({ address: exit.withdrawalManager, abi: manager, functionName: 'nextRequestId' });
+    const toFinalize = batch.add({ address: exit.withdrawalManager, abi: fn('function nextRequestIdToFinalize() view returns (uint256)'), functionName: 'nextRequestIdToFinalize' });
+    const requested = batch.add({ address: exit.withdrawalManager, abi: fn('function ethRequestedForWithdraw() view returns (uint256)'), functionName: 'ethRequestedForWithdraw' });
+    const minDelay = batch.add({ address: exit.config, abi: fn('function getMinBlockDelayToFinalizeWithdrawRequest() view returns (uint256)'), functionName: 'getMinBlockDelayToFinalizeWithdrawRequest' });
+    return () => {
+      const r = readAll({ 'UserWithdrawalManager.nextRequestId()': next, 'UserWithdrawalManager.nextRequestIdToFinalize()': toFinalize, 'UserWithdrawalManager.ethRequestedForWithdraw()': requested, 'StaderConfig.getMinBlockDelayToFinalizeWithdrawRequest()': minDelay });
+      if ('failed' in r) return unavailable(r.failed);
+      const blocks = Number(r['StaderConfig.getMinBlockDelayToFinalizeWithdrawRequest()'] as bigint);
+      const pending = (r['UserWithdrawalManager.nextRequestId()'] as bigint) - (r['UserWithdrawalManager.nextRequestIdToFinalize()'] as bigint);
+      return fromParts(
+        [
+          { label: `Stader finalization delay (${blocks} blocks)`, minSeconds: blocks * BEACON.secondsPerSlot, maxSeconds: blocks * BEACON.secondsPerSlot, measured: true, source: 'StaderConfig.getMinBlockDelayToFinalizeWithdrawRequest()' },
+          MAYBE_BEACON_EXIT,
+        ],
+        [`${pending} requests (${eth(r['UserWithdrawalManager.ethRequestedForWithdraw()'] as bigint)}) waiting to be finalized.`],
+      );
+    };
+  },
+
+  mantle: (exit, batch) => {
+    const blocks = batch.add({ address: exit.unstakeManager, abi: fn('function numberOfBlocksToFinalize() view returns (uint256)'), functionName: 'numberOfBlocksToFinalize' });
+    const deficit = batch.add({ address: exit.unstakeManager, abi: fn('function allocatedETHDeficit() view returns (uint256)'), functionName: 'allocatedETHDeficit' });
+    return () => {
+      const r = readAll({ 'UnstakeRequestsManager.numberOfBlocksToFinalize()': blocks, 'UnstakeRequestsManager.allocatedETHDeficit()': deficit });
+      if ('failed' in r) return unavailable(r.failed);
+      const n = Number(r['UnstakeRequestsManager.numberOfBlocksToFinalize()'] as bigint);
+      const short = r['UnstakeRequestsManager.allocatedETHDeficit()'] as bigint;
+      const parts: ExitPart[] = [{ label: `Mantle finalization (${n} blocks)`, minSeconds: n * BEACON.secondsPerSlot, maxSeconds: n * BEACON.secondsPerSlot, measured: true, source: 'UnstakeRequestsManager.numberOfBlocksToFinalize()' }];
+      if (short > 0n) parts.push(TYPICAL_BEACON_EXIT);
+      return fromParts(parts, [short > 0n ? `Requests are short of ${eth(short)}: validators must exit first.` : 'Requests are fully funded.']);
+    };
+  },
+
+  swell: (exit, batch) => {
+    const created = batch.add({ address: exit.exit, abi: fn('function getLastTokenIdCreated() view returns (uint256)'), functionName: 'getLastTokenIdCreated' });
+    const processed = batch.add({ address: exit.exit, abi: fn('function getLastTokenIdProcessed() view returns (uint256)'), functionName: 'getLastTokenIdProcessed' });
+    const exiting = batch.add({ address: exit.exit, abi: fn('function exitingETH() view returns (uint256)'), functionName: 'exitingETH' });
+    const eigen = exit.restaked && exit.delegationManager ? eigenDelayCall(batch, exit.delegationManager) : null;
+    return () => {
+      const r = readAll({ 'swEXIT.getLastTokenIdCreated()': created, 'swEXIT.getLastTokenIdProcessed()': processed, 'swEXIT.exitingETH()': exiting });
+      if ('failed' in r) return unavailable(r.failed);
+      const parts: ExitPart[] = [];
+      if (eigen) {
+        const delay = valueOf<number>(eigen(), 'DelegationManager.minWithdrawalDelayBlocks()');
+        if (!delay.ok) return unavailable(delay.reason);
+        parts.push(eigenPart(delay.value));
+      }
+      // Swell's operators process requests in order as validators exit: the wait is the exit's.
+      parts.push({ ...TYPICAL_BEACON_EXIT, label: 'Swell processes requests as validators exit (typical range, not read)' });
+      const pending = (r['swEXIT.getLastTokenIdCreated()'] as bigint) - (r['swEXIT.getLastTokenIdProcessed()'] as bigint);
+      return fromParts(parts, [`${pending} requests ahead; ${eth(r['swEXIT.exitingETH()'] as bigint)} exiting.`]);
+    };
+  },
+
+  'liquid-collective': (exit, batch) => {
+    const demand = batch.add({ address: exit.redeemManager, abi: fn('function getRedeemDemand() view returns (uint256)'), functionName: 'getRedeemDemand' });
+    const buffered = batch.add({ address: exit.redeemManager, abi: fn('function getBufferedExceedingEth() view returns (uint256)'), functionName: 'getBufferedExceedingEth' });
+    return () => {
+      const r = readAll({ 'RedeemManager.getRedeemDemand()': demand, 'RedeemManager.getBufferedExceedingEth()': buffered });
+      if ('failed' in r) return unavailable(r.failed);
+      return fromParts([TYPICAL_BEACON_EXIT], [
+        'Only allowlisted accounts can redeem LsETH; everyone else sells.',
+        `Redeem demand ${eth(r['RedeemManager.getRedeemDemand()'] as bigint)}; buffer ${eth(r['RedeemManager.getBufferedExceedingEth()'] as bigint)}.`,
+      ]);
+    };
+  },
+
+  renzo: (exit, batch) => {
+    const cooldown = batch.add({ address: exit.withdrawQueue, abi: fn('function coolDownPeriod() view returns (uint256)'), functionName: 'coolDownPeriod' });
+    const available = batch.add({ address: exit.withdrawQueue, abi: fn('function getAvailableToWithdraw(address _asset) view returns (uint256)'), functionName: 'getAvailableToWithdraw', args: [ETH_SENTINEL] });
+    const eigen = eigenDelayCall(batch, exit.delegationManager);
+    return () => {
+      const r = readAll({ 'WithdrawQueue.coolDownPeriod()': cooldown, 'WithdrawQueue.getAvailableToWithdraw(ETH)': available, 'DelegationManager.minWithdrawalDelayBlocks()': eigen });
+      if ('failed' in r) return unavailable(r.failed);
+      const wait = Number(r['WithdrawQueue.coolDownPeriod()'] as bigint);
+      const buffer = r['WithdrawQueue.getAvailableToWithdraw(ETH)'] as bigint;
+      const parts: ExitPart[] = [{ label: 'Renzo withdrawal cooldown', minSeconds: wait, maxSeconds: wait, measured: true, source: 'WithdrawQueue.coolDownPeriod()' }];
+      if (buffer < REFERENCE_REDEMPTION_ETH) parts.push(eigenPart(r['DelegationManager.minWithdrawalDelayBlocks()'] as number), MAYBE_BEACON_EXIT);
+      return fromParts(parts, [`Withdrawal buffer: ${eth(buffer)}.`, "Renzo's risk oracle may set a longer cooldown (not read)."]);
+    };
+  },
+
+  kelp: (exit, batch) => {
+    const args = [ETH_SENTINEL] as const;
+    const delay = batch.add({ address: exit.withdrawalManager, abi: fn('function withdrawalDelayBlocks() view returns (uint256)'), functionName: 'withdrawalDelayBlocks' });
+    const available = batch.add({ address: exit.withdrawalManager, abi: fn('function getAvailableAssetAmount(address asset) view returns (uint256)'), functionName: 'getAvailableAssetAmount', args });
+    const unused = batch.add({ address: exit.withdrawalManager, abi: fn('function nextUnusedNonce(address asset) view returns (uint256)'), functionName: 'nextUnusedNonce', args });
+    const locked = batch.add({ address: exit.withdrawalManager, abi: fn('function nextLockedNonce(address asset) view returns (uint256)'), functionName: 'nextLockedNonce', args });
+    const eigen = eigenDelayCall(batch, exit.delegationManager);
+    return () => {
+      const r = readAll({ 'LRTWithdrawalManager.withdrawalDelayBlocks()': delay, 'LRTWithdrawalManager.getAvailableAssetAmount(ETH)': available, 'LRTWithdrawalManager.nextUnusedNonce(ETH)': unused, 'LRTWithdrawalManager.nextLockedNonce(ETH)': locked, 'DelegationManager.minWithdrawalDelayBlocks()': eigen });
+      if ('failed' in r) return unavailable(r.failed);
+      const blocks = Number(r['LRTWithdrawalManager.withdrawalDelayBlocks()'] as bigint);
+      const buffer = r['LRTWithdrawalManager.getAvailableAssetAmount(ETH)'] as bigint;
+      const parts: ExitPart[] = [{ label: `Kelp withdrawal delay (${blocks.toLocaleString('en-US')} blocks)`, minSeconds: blocks * BEACON.secondsPerSlot, maxSeconds: blocks * BEACON.secondsPerSlot, measured: true, source: 'LRTWithdrawalManager.withdrawalDelayBlocks()' }];
+      if (buffer < REFERENCE_REDEMPTION_ETH) parts.push(eigenPart(r['DelegationManager.minWithdrawalDelayBlocks()'] as number), MAYBE_BEACON_EXIT);
+      const waiting = (r['LRTWithdrawalManager.nextUnusedNonce(ETH)'] as bigint) - (r['LRTWithdrawalManager.nextLockedNonce(ETH)'] as bigint);
+      return fromParts(parts, [`${waiting} requests not yet locked; ${eth(buffer)} available to pay them.`]);
+    };
+  },
+
+  puffer: (exit, batch) => {
+    const cash = batch.add({ address: MULTICALL3_ADDRESS, abi: multicall3Abi, functionName: 'getEthBalance', args: [exit.vault] });
+    const fee = batch.add({ address: exit.vault, abi: fn('function getTotalExitFeeBasisPoints() view returns (uint256)'), functionName: 'getTotalExitFeeBasisPoints' });
+    const length = batch.add({ address: exit.withdrawalManager, abi: fn('function getWithdrawalsLength() view returns (uint256)'), functionName: 'getWithdrawalsLength' });
+    const finalized = batch.add({ address: exit.withdrawalManager, abi: fn('function getFinalizedWithdrawalBatch() view returns (uint256)'), functionName: 'getFinalizedWithdrawalBatch' });
+    const batchSize = batch.add({ address: exit.withdrawalManager, abi: fn('function BATCH_SIZE() view returns (uint256)'), functionName: 'BATCH_SIZE' });
+    const eigen = eigenDelayCall(batch, exit.delegationManager);
+    return () => {
+      const r = readAll({ 'PufferVault ETH balance': cash, 'PufferVault.getTotalExitFeeBasisPoints()': fee, 'PufferWithdrawalManager.getWithdrawalsLength()': length, 'PufferWithdrawalManager.getFinalizedWithdrawalBatch()': finalized, 'PufferWithdrawalManager.BATCH_SIZE()': batchSize, 'DelegationManager.minWithdrawalDelayBlocks()': eigen });
+      if ('failed' in r) return unavailable(r.failed);
+      const liquid = r['PufferVault ETH balance'] as bigint;
+      const size = (r['PufferWithdrawalManager.BATCH_SIZE()'] as bigint) || 1n;
+      const batches = (r['PufferWithdrawalManager.getWithdrawalsLength()'] as bigint) / size;
+      const pending = batches - (r['PufferWithdrawalManager.getFinalizedWithdrawalBatch()'] as bigint);
+      const notes = [`Instant withdrawals pay from ${eth(liquid)} of ETH in the vault, exit fee ${r['PufferVault.getTotalExitFeeBasisPoints()']} bps.`, `${pending} withdrawal batches waiting to be finalized.`];
+      const parts: ExitPart[] = liquid >= REFERENCE_REDEMPTION_ETH
+        ? [{ label: `Instant withdrawal (covers ${eth(REFERENCE_REDEMPTION_ETH)})`, minSeconds: 0, maxSeconds: 0, measured: true, source: 'PufferVault ETH balance' }]
+        : [
+            { label: 'Puffer 2-step withdrawal: batch finalization (typical, not read)', minSeconds: DAY, maxSeconds: 3 * DAY, measured: false, source: 'PufferWithdrawalManager batches' },
+            eigenPart(r['DelegationManager.minWithdrawalDelayBlocks()'] as number),
+            MAYBE_BEACON_EXIT,
+          ];
+      return fromParts(parts, notes);
+    };
+  },
+};
+
+export function planExit(exit: ExitPlan, batch: CallBatch): (now: number, rate: bigint | null) => RedeemFigures {
+  return (PLANNERS[exit.kind] as Planner<typeof exit.kind>)(exit as never, batch);
+}

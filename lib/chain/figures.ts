@@ -73,3 +73,32 @@ export type Figures = z.infer<typeof figuresSchema>;
 export type MarketReading = z.infer<typeof marketReadingSchema>;
 export type SellQuote = z.infer<typeof sellQuoteSchema>;
 export type ExitPart = z.infer<typeof exitPartSchema>;
+
+/** Realized yield of one token: the growth of its rate over past windows, read at past blocks. */
+export const tokenYieldSchema = z.object({
+  symbol: z.string(),
+  chainId: z.number(),
+  readAt: z.number(),
+  /** The read whose growth this is (e.g. wstETH.stEthPerToken()). */
+  label: z.string().nullable(),
+  result: z
+    .object({
+      symbol: z.string(),
+      toBlock: z.string(),
+      toTimestamp: z.number(),
+      windows: z.array(
+        z.object({
+          days: z.number(),
+          aprBps: z.number().nullable(),
+          fromBlock: z.string().nullable(),
+          fromTimestamp: z.number().nullable(),
+          reason: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
+  /** Why there is no result at all (no readable rate, RPC down); per-window reasons sit in the windows. */
+  reason: z.string().nullable(),
+});
+
+export type TokenYield = z.infer<typeof tokenYieldSchema>;

@@ -3,6 +3,9 @@ import type { MarketSource, TokenEntry } from '../tokens/schema';
 import { chainlinkAbi, curvePoolAbi, uniswapQuoterAbi, uniswapV3PoolAbi } from './abis';
 import { valueOf, type CallBatch, type CallResult } from './calls';
 import type { MarketReading, SellQuote } from './figures';
+import { tokenByAddress } from '../tokens/registry';
+import { UNISWAP_V3 } from './dex';
+import { functionFrom } from './redemption';
 import { divWad, mulWad, toWad, WAD } from './units';
 
 /** Uniswap v3 pools stand at a CREATE2 address fixed by the factory, the pair and the fee. */
@@ -20,6 +23,7 @@ export function uniswapV3PoolAddress(factory: Address, tokenA: Address, tokenB: 
 const FEED_GRACE_SECONDS = 3_600;
 
 export interface MarketDecodeInput {
+  /** The token's own redemption value (ETH per token), null when unavailable. */
   rate: bigint | null;
   blockTimestamp: number;
 }
@@ -32,21 +36,20 @@ export interface MarketPlan {
 }
 
 /**
- * Amount of what the venue trades (token or underlying) worth `sizeEth` at the redemption rate.
- * Sized from a hint because the quote and the rate are read in the same batch.
+ * What one unit of what the venue trades is worth at redemption, in ETH: the token itself (its
+ * rate), its underlying (redeems 1:1: stETH, frxETH), or a wrapper of it (eETH trades as weETH).
  */
-function amountForSize(source: MarketSource, sizeEth: bigint, rateHint: bigint): bigint {
-  return source.quotedIn === 'underlying' ? sizeEth : divWad(sizeEth, rateHint);
+function venueUnitValue(source: MarketSource, rate: bigint | null, wrapperRate: bigint | null): bigint | null {
+  if (source.unit === 'underlying') return WAD;
+  if (source.unit === 'wrapper') return wrapperRate === null || rate === null ? null : mulWad(wrapperRate, rate);
+  return rate;
 }
 
-/** ETH the sold amount redeems for through the protocol, now that the rate is known. */
-function redemptionValue(source: MarketSource, amountIn: bigint, rate: bigint): bigint {
-  return source.quotedIn === 'underlying' ? amountIn : mulWad(amountIn, rate);
-}
-
-function perToken(source: MarketSource, pricePerUnit: bigint, rate: bigint | null): bigint | null {
-  if (source.quotedIn === 'token') return pricePerUnit;
-  return rate === null ? null : mulWad(pricePerUnit, rate);
+/** ETH per token from the venue's price of what it trades. */
+function perToken(source: MarketSource, venuePrice: bigint, rate: bigint | null, wrapperRate: bigint | null): bigint | null {
+  if (source.unit === 'token') return venuePrice;
+  if (source.unit === 'underlying') return rate === null ? null : mulWad(venuePrice, rate);
+  return wrapperRate === null || wrapperRate === 0n ? null : divWad(venuePrice, wrapperRate);
 }
 
 function sellQuotes(
@@ -54,19 +57,24 @@ function sellQuotes(
   amounts: bigint[],
   results: (() => CallResult)[],
   pick: (value: unknown) => bigint,
-  rate: bigint | null,
+  unitValue: bigint | null,
 ): SellQuote[] {
   return amounts.map((amountIn, k) => {
-    if (rate === null) {
+    if (unitValue === null) {
       return { valueEth: '0', outEth: null, costBps: null, reason: 'needs the redemption value, which is unavailable' };
     }
-    const valueEth = redemptionValue(source, amountIn, rate);
+    const valueEth = mulWad(amountIn, unitValue);
     const got = valueOf<unknown>(results[k]!(), `${source.label} quote`);
     if (!got.ok) return { valueEth: valueEth.toString(), outEth: null, costBps: null, reason: got.reason };
     const out = pick(got.value);
     const costBps = Number(((valueEth - out) * 10_000n) / valueEth);
     return { valueEth: valueEth.toString(), outEth: out.toString(), costBps, reason: null };
   });
+}
+
+/** Why a venue price could not become a per-token price. */
+function missingRate(source: MarketSource): string {
+  return source.unit === 'wrapper' ? `${source.wrapper?.label ?? 'the wrapper rate'} is unavailable` : 'needs the redemption value, which is unavailable';
 }
 
 function failed(source: MarketSource, kind: MarketReading['kind'], reason: string): MarketReading {
@@ -79,43 +87,56 @@ export function planMarket(
   batch: CallBatch,
   sizesEth: readonly bigint[],
   rateHint: bigint,
+  chainId = token.homeChainId,
 ): MarketPlan {
-  const tokenAddress = token.deployments.find((d) => d.chainId === token.homeChainId)!.address;
-  const amounts = sizesEth.map((size) => amountForSize(source, size, rateHint));
+  const tokenAddress = token.deployments.find((d) => d.chainId === chainId)!.address;
+  // Sized from hints because the quotes and the rates are read in the same batch.
+  const wrapperHint = source.wrapper ? (tokenByAddress(chainId, source.wrapper.address)?.rateHint ?? WAD) : WAD;
+  const hint = source.unit === 'underlying' ? WAD : source.unit === 'wrapper' ? mulWad(wrapperHint, rateHint) : rateHint;
+  const amounts = sizesEth.map((size) => divWad(size, hint));
+  const wrapperCall = source.wrapper ? batch.add({ address: source.wrapper.address, ...functionFrom(source.wrapper.signature) }) : null;
+  const wrapperRate = () => {
+    if (!wrapperCall) return null;
+    const got = valueOf<bigint>(wrapperCall(), source.wrapper!.label);
+    return got.ok && got.value > 0n ? got.value : null;
+  };
+  const unitValue = (rate: bigint | null) => venueUnitValue(source, rate, wrapperRate());
 
   switch (source.kind) {
     case 'curve': {
       const args = (dx: bigint) => [BigInt(source.i), BigInt(source.j), dx] as const;
       const unit = batch.add({ address: source.pool, abi: curvePoolAbi, functionName: 'get_dy', args: args(WAD) });
-      const sells = amounts.map((dx) =>
-        batch.add({ address: source.pool, abi: curvePoolAbi, functionName: 'get_dy', args: args(dx) }),
-      );
+      const sells = amounts.map((dx) => batch.add({ address: source.pool, abi: curvePoolAbi, functionName: 'get_dy', args: args(dx) }));
       return {
         source,
         reading({ rate }) {
-          const got = valueOf<bigint>(unit(), `${source.label}`);
+          const got = valueOf<bigint>(unit(), source.label);
           if (!got.ok) return failed(source, 'dex', got.reason);
-          const price = perToken(source, got.value, rate);
-          if (price === null) return failed(source, 'dex', 'needs the redemption value, which is unavailable');
-          return { id: source.id, label: `${source.label} (1 ${token.underlying}, fee included)`, kind: 'dex', price: price.toString(), updatedAt: null, usable: true, reason: null };
+          const price = perToken(source, got.value, rate, wrapperRate());
+          if (price === null) return failed(source, 'dex', missingRate(source));
+          const sold = source.unit === 'underlying' ? token.underlying : token.symbol;
+          return { id: source.id, label: `${source.label} (1 ${sold}, fee included)`, kind: 'dex', price: price.toString(), updatedAt: null, usable: true, reason: null };
         },
-        sells: ({ rate }) => sellQuotes(source, amounts, sells, (v) => v as bigint, rate),
+        sells: ({ rate }) => sellQuotes(source, amounts, sells, (v) => v as bigint, unitValue(rate)),
       };
     }
     case 'uniswap-v3': {
+      const infra = UNISWAP_V3[chainId];
+      if (!infra) throw new Error(`no Uniswap v3 deployment known on chain ${chainId}`);
+      const traded = source.venueToken ?? tokenAddress;
       const pools = source.fees.map((fee) => {
-        const pool = uniswapV3PoolAddress(source.factory, tokenAddress, source.weth, fee);
+        const pool = uniswapV3PoolAddress(infra.factory, traded, infra.weth, fee);
         return {
           fee,
-          tokenIsToken0: tokenAddress.toLowerCase() < source.weth.toLowerCase(),
+          tokenIsToken0: traded.toLowerCase() < infra.weth.toLowerCase(),
           slot0: batch.add({ address: pool, abi: uniswapV3PoolAbi, functionName: 'slot0' }),
           liquidity: batch.add({ address: pool, abi: uniswapV3PoolAbi, functionName: 'liquidity' }),
           quotes: amounts.map((amountIn) =>
             batch.add({
-              address: source.quoter,
+              address: infra.quoter,
               abi: uniswapQuoterAbi,
               functionName: 'quoteExactInputSingle',
-              args: [{ tokenIn: tokenAddress, tokenOut: source.weth, amountIn, fee, sqrtPriceLimitX96: 0n }],
+              args: [{ tokenIn: traded, tokenOut: infra.weth, amountIn, fee, sqrtPriceLimitX96: 0n }],
             }),
           ),
         };
@@ -127,28 +148,27 @@ export function planMarket(
           const slot0 = valueOf<readonly [bigint]>(pool.slot0(), 'slot0');
           const liquidity = valueOf<bigint>(pool.liquidity(), 'liquidity');
           if (!slot0.ok || !liquidity.ok || liquidity.value === 0n || slot0.value[0] === 0n) continue;
-          if (!best || liquidity.value > best.liquidity) {
-            best = { pool, sqrtPriceX96: slot0.value[0], liquidity: liquidity.value };
-          }
+          if (!best || liquidity.value > best.liquidity) best = { pool, sqrtPriceX96: slot0.value[0], liquidity: liquidity.value };
         }
         return best;
       };
       return {
         source,
-        reading() {
+        reading({ rate }) {
           const best = deepest();
           if (!best) return failed(source, 'dex', `${source.label}: no pool with liquidity in fee tiers ${source.fees.join(', ')}`);
           // price of token0 in token1 = (sqrtPriceX96 / 2^96)^2; both sides have 18 decimals here.
           const squared = best.sqrtPriceX96 * best.sqrtPriceX96;
           const q192 = 1n << 192n;
-          const price = best.pool.tokenIsToken0 ? (squared * WAD) / q192 : (q192 * WAD) / squared;
-          const feePct = best.pool.fee / 10_000;
-          return { id: source.id, label: `${source.label} ${feePct}% (pool price)`, kind: 'dex', price: price.toString(), updatedAt: null, usable: true, reason: null };
+          const venuePrice = best.pool.tokenIsToken0 ? (squared * WAD) / q192 : (q192 * WAD) / squared;
+          const price = perToken(source, venuePrice, rate, wrapperRate());
+          if (price === null) return failed(source, 'dex', missingRate(source));
+          return { id: source.id, label: `${source.label} ${best.pool.fee / 10_000}% (pool price)`, kind: 'dex', price: price.toString(), updatedAt: null, usable: true, reason: null };
         },
         sells({ rate }) {
           const best = deepest();
           if (!best) return amounts.map(() => ({ valueEth: '0', outEth: null, costBps: null, reason: 'no pool with liquidity' }));
-          return sellQuotes(source, amounts, best.pool.quotes, (v) => (v as readonly [bigint])[0], rate);
+          return sellQuotes(source, amounts, best.pool.quotes, (v) => (v as readonly [bigint])[0], unitValue(rate));
         },
       };
     }
@@ -169,8 +189,8 @@ export function planMarket(
             return { ...base, price: null, usable: false, reason: `${source.label} is stale: last updated ${hours} h ago, past its ${source.heartbeatSeconds / 3600} h heartbeat` };
           }
           if (age < -300) return { ...base, price: null, usable: false, reason: `${source.label} claims an update in the future` };
-          const price = perToken(source, toWad(answer, source.decimals), rate);
-          if (price === null) return { ...base, price: null, usable: false, reason: 'needs the redemption value, which is unavailable' };
+          const price = perToken(source, toWad(answer, source.decimals), rate, wrapperRate());
+          if (price === null) return { ...base, price: null, usable: false, reason: missingRate(source) };
           const uncertain = source.category === 'uncertain';
           return {
             ...base,

@@ -1,10 +1,10 @@
 import type { TokenEntry } from '../tokens/schema';
-import { rateAbi } from './abis';
 import { checkMarket, checkRedemption, type PreviousRate } from './bounds';
-import { valueOf, type CallBatch } from './calls';
+import type { CallBatch } from './calls';
 import { planExit } from './exit';
 import type { Figures, MarketReading } from './figures';
 import { planMarket } from './market';
+import { planRedemption } from './redemption';
 import { ratioBps, spreadBps, WAD } from './units';
 
 /** Sizes for "sell now": what a user, a whale and a fund would sell. */
@@ -22,16 +22,14 @@ export interface BlockInfo {
 
 /** Adds every call one token needs to the batch; the returned function turns the results into figures. */
 export function planToken(token: TokenEntry, batch: CallBatch, context: TokenReadContext) {
-  const rateCall = batch.add({ address: token.redemption.address, abi: rateAbi, functionName: token.redemption.functionName });
+  const rateRead = planRedemption(token.redemption, batch);
   const rateHint = context.previousRate?.value ?? token.rateHint;
   const markets = token.market.map((source) => planMarket(token, source, batch, SELL_SIZES_ETH, rateHint));
   const redeem = planExit(token.exit, batch);
 
   return (block: BlockInfo, readAt: number, rpcHost: string): Figures => {
-    const rateRead = valueOf<bigint>(rateCall(), token.redemption.label);
-    const checked = rateRead.ok
-      ? checkRedemption(token, rateRead.value, block.timestamp, context.previousRate)
-      : { value: null, reason: rateRead.reason };
+    const raw = rateRead();
+    const checked = raw.value !== null ? checkRedemption(token, raw.value, block.timestamp, context.previousRate) : raw;
     const rate = checked.value;
 
     const readings: MarketReading[] = markets.map((m) => {

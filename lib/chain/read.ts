@@ -3,9 +3,12 @@ import { mainnet } from 'viem/chains';
 import type { TokenEntry } from '../tokens/schema';
 import { multicall3Abi } from './abis';
 import { MAX_BLOCK_LAG_SECONDS } from './bounds';
-import { CallBatch, shortError, valueOf, type CallResult } from './calls';
+import { CallBatch, httpStatusOf, shortError, valueOf, type CallResult } from './calls';
 import type { Figures } from './figures';
+import { readRealizedYield } from './history';
 import { planToken, type TokenReadContext } from './plan';
+import type { TokenYield } from './figures';
+import { yieldRateCall } from './yield';
 
 const CHAINS: Record<number, Chain> = { 1: mainnet };
 const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11';
@@ -51,22 +54,72 @@ export interface ChainRead {
   contexts: Record<string, TokenReadContext>;
 }
 
-/** Reads every figure of `tokens` on one chain in a single Multicall3 `eth_call`. */
-export async function readChain(chainId: number, endpoints: string[], read: ChainRead): Promise<Figures[]> {
+/**
+ * Endpoints that answered HTTP 429 rest for a while: the wait doubles with each refusal (5 s up to
+ * 5 min) and resets on success. In memory only: a restarted worker simply tries again.
+ */
+const backoff = new Map<string, { until: number; waitMs: number }>();
+const BACKOFF_FIRST_MS = 5_000;
+const BACKOFF_MAX_MS = 300_000;
+
+function isRateLimited(error: unknown): boolean {
+  return httpStatusOf(error) === 429 || /too many requests/i.test(shortError(error));
+}
+
+/**
+ * Runs `work` against the chain's endpoints in order until one answers: each is asked its chain id
+ * first, and one that refused with HTTP 429 rests before it is tried again.
+ */
+export async function withEndpoint<T>(
+  chainId: number,
+  endpoints: string[],
+  work: (client: PublicClient, host: string) => Promise<T>,
+  now = Date.now(),
+): Promise<T> {
   const attempts: string[] = [];
   for (const url of endpoints) {
     const host = safeHost(url);
+    const resting = backoff.get(url);
+    if (resting && resting.until > now) {
+      attempts.push(`${host}: rate-limited (HTTP 429), resting ${Math.ceil((resting.until - now) / 1000)} s`);
+      continue;
+    }
     try {
       const client = clientFor(chainId, url);
       await checkChainId(client, chainId, url);
-      return await readOnce(client, host, read);
+      const result = await work(client, host);
+      backoff.delete(url);
+      return result;
     } catch (error) {
+      if (isRateLimited(error)) {
+        const waitMs = Math.min(BACKOFF_MAX_MS, resting ? resting.waitMs * 2 : BACKOFF_FIRST_MS);
+        backoff.set(url, { until: now + waitMs, waitMs });
+      }
       attempts.push(`${host}: ${shortError(error)}`);
     }
   }
   throw new ChainReadError(chainId, attempts);
 }
 
+/** Reads every figure of `tokens` on one chain in a single Multicall3 `eth_call`. */
+export function readChain(chainId: number, endpoints: string[], read: ChainRead): Promise<Figures[]> {
+  return withEndpoint(chainId, endpoints, (client, host) => readOnce(client, host, read));
+}
+
+/** Realized yield of `tokens` over 7 and 30 days: one historical Multicall3 call per window. */
+export function readYields(chainId: number, endpoints: string[], tokens: TokenEntry[]): Promise<TokenYield[]> {
+  return withEndpoint(chainId, endpoints, async (client) => {
+    const calls = tokens.map((token) => ({ token, rate: yieldRateCall(token) }));
+    const readable = calls.flatMap(({ rate }) => (rate.call ? [rate.call] : []));
+    const results = readable.length ? await readRealizedYield(client, readable) : [];
+    const readAt = Date.now();
+    return calls.map(({ token, rate }): TokenYield => {
+      if (!rate.call) return { symbol: token.symbol, chainId, readAt, label: null, result: null, reason: rate.reason };
+      const result = results.find((r) => r.symbol === token.symbol) ?? null;
+      return { symbol: token.symbol, chainId, readAt, label: rate.label, result, reason: result ? null : 'no result' };
+    });
+  });
+}
 async function readOnce(client: PublicClient, host: string, read: ChainRead): Promise<Figures[]> {
   const batch = new CallBatch();
   const blockNumber = batch.add({ address: MULTICALL3, abi: multicall3Abi, functionName: 'getBlockNumber' });

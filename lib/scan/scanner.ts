@@ -1,5 +1,5 @@
 import type { SiteAdapter } from '../sites/types';
-import { deploymentOn, tokenBySymbol } from '../tokens/registry';
+import { deploymentsOn, tokenBySymbol } from '../tokens/registry';
 import { clearMark, MARK, setMark, type MatchKind } from './marks';
 import type { Matcher } from './matcher';
 
@@ -111,10 +111,10 @@ export function startScanner(options: ScannerOptions) {
 
   function matchFor(element: Element, symbol: string, chainId: number): MatchKind {
     const token = tokenBySymbol(symbol);
-    const deployment = token && deploymentOn(token, chainId);
+    const known = token ? deploymentsOn(token, chainId).map((d) => d.address.toLowerCase()) : [];
     const near = site.addressesNear(element);
-    if (!near.length || !deployment) return 'symbol';
-    return near.includes(deployment.address.toLowerCase()) ? 'address' : 'mismatch';
+    if (!near.length || !known.length) return 'symbol';
+    return near.some((address) => known.includes(address)) ? 'address' : 'mismatch';
   }
 
   const observer = new MutationObserver((records) => {

@@ -1,21 +1,113 @@
 import { z } from 'zod';
-import { tokenSchema, type TokenEntry } from './schema';
+import { tokenSchema, type TokenEntry, type TokenInput } from './schema';
 
 /*
  * The token registry: knowledge as data. Facts come from ../shared/reference/tokens.json, which
  * names the source of each; `confidence` carries its grade over so the UI can say how sure we are.
+ * Left out for now: agETH (rate provider only partly verified, withdrawals not researched), Kelp's
+ * wrsETH on L2s (a separate wrapper symbol), and Symbiotic/Mellow vault tokens (not researched).
  */
 
-const LIDO_DOCS = 'lidofinance/docs docs/deployed-contracts/index.md (Lido v3.0.2)';
-const LIDO_CORE = 'lidofinance/core contracts/0.6.12/WstETH.sol, contracts/0.8.9/WithdrawalQueue.sol';
-const ETHERFI = 'etherfi-protocol/smart-contracts script/deploys/Deployed.s.sol, src/core/WeETH.sol';
-const CHAINLINK = 'Chainlink reference data snapshot (npm @bgd-labs/toolbox 0.2.19)';
-const UNISWAP = 'docs.uniswap.org v3 deployments; Uniswap/view-quoter-v3 contracts/interfaces/IQuoter.sol';
+const SRC = {
+  lido: 'lidofinance/docs docs/deployed-contracts/index.md (Lido v3.0.2); lidofinance/core',
+  lidoWq: 'lidofinance/docs docs/contracts/withdrawal-queue-erc721.md, hash-consensus.md',
+  etherfi: 'etherfi-protocol/smart-contracts script/deploys/Deployed.s.sol, src/core, src/withdrawals',
+  etherfiL2: 'etherfi-protocol/weETH-cross-chain README.md (L2 weETH OFT table)',
+  aave: 'bgd-labs/aave-address-book src/AaveV3*.sol',
+  opList: 'ethereum-optimism token list data/<SYMBOL>/data.json',
+  chainlink: 'Chainlink reference data snapshot (npm @bgd-labs/toolbox 0.2.19)',
+  uniswap: 'docs.uniswap.org v3 deployments; Uniswap/view-quoter-v3 IQuoter.sol; pools found by CREATE2 address',
+  rocket: 'rocket-pool/rocketpool contracts/contract/token/RocketTokenRETH.sol; docs.rocketpool.net',
+  frax: 'FraxFinance/frxETH-public src/sfrxETH.sol; FraxFinance/frxETH-v2-public src/Constants.sol, FraxEtherRedemptionQueueCore.sol',
+  curveFrx: 'FraxFinance/frxETH-v2-public src/Constants.sol (pool address); coin order (0 = ETH, 1 = frxETH) from integrator code',
+  stakewise: 'stakewise/v3-core deployments/mainnet.json, contracts/tokens/OsTokenVaultController.sol, OsTokenRedeemer.sol',
+  stader: 'stader-labs/ethx README.md, StaderStakePoolsManager.sol, UserWithdrawalManager.sol, StaderConfig.sol',
+  mantle: 'mantle-lsp/contracts README.md, src/Staking.sol, src/UnstakeRequestsManager.sol',
+  swell: 'SwellNetwork/v3-core-public swETH.sol, swEXIT.sol, RswETH.sol, RswEXIT.sol (addresses from integrator code)',
+  lc: 'liquid-collective/liquid-collective-protocol deployments/mainnet, SharesManager.1.sol, IRedeemManager.1.sol',
+  ankr: 'integrator code (ankrETH ratio()); not from Ankr itself',
+  renzo: 'Renzo-Protocol/contracts-public RestakeManager.sol, WithdrawQueue.sol; Aave CAPO',
+  kelp: 'Kelp-DAO/LRT-rsETH README.md (Deployed Contracts), LRTOracle.sol, LRTWithdrawalManager.sol',
+  puffer: 'PufferFinance/Deployments-and-ACL docs/deployments; PufferFinance/puffer-contracts PufferVaultV5.sol, PufferWithdrawalManager.sol',
+  eigen: 'Layr-Labs/eigenlayer-contracts DelegationManager.sol (minWithdrawalDelayBlocks)',
+} as const;
 
 const DAY = 86_400;
 const e18 = 10n ** 18n;
+const wad = (x: number) => BigInt(Math.round(x * 1e6)) * 10n ** 12n;
 
-const entries: TokenEntry[] = [
+const EIGEN_DELEGATION = '0x39053D51B77DC0d36036Fc1fCc8Cb819df8Ef37A';
+const ETH_SENTINEL = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE';
+
+/** Value-accruing tokens: plausible 0.9–2.0 ETH; Lido's cap on yearly growth (10%) with slack. */
+const accruing = { min: (9n * e18) / 10n, max: 2n * e18, maxRiseBpsPerDay: 10, maxFallBps: 500 } as const;
+
+const uniswap = (symbol: string, fees = [100, 500]) =>
+  ({ kind: 'uniswap-v3', id: `uniswap-v3-${symbol.toLowerCase()}-weth`, label: `Uniswap v3 ${symbol}/WETH pool`, fees, unit: 'token', confidence: 'primary', source: SRC.uniswap }) as const;
+
+const feed = (id: string, label: string, address: `0x${string}`, category: 'market' | 'uncertain' = 'market', unit: 'token' | 'underlying' = 'token') =>
+  ({ kind: 'chainlink', id, label, feed: address, decimals: 18, heartbeatSeconds: DAY, category, unit, confidence: 'secondary', source: SRC.chainlink }) as const;
+
+const on = (chainId: number, address: `0x${string}`, confidence: 'primary' | 'secondary' | 'third-party' | 'unverified', source: string) => ({
+  chainId,
+  address,
+  decimals: 18,
+  confidence,
+  source,
+});
+
+const LIDO_EXIT = {
+  kind: 'lido-queue',
+  queue: '0x889edC2eDab5f40e902b864aD4d7AdE8E412F9B1',
+  steth: '0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84',
+  withdrawalVault: '0xB9D7934878B5FB9610B3fE8A5e441e8fad7E293f',
+  elRewardsVault: '0x388C818CA8B9251b393131C08a736A67ccB19297',
+  hashConsensus: '0xD624B08C83bAECF0807Dd2c6880C3154a5F0B288',
+  confidence: 'primary',
+  source: SRC.lidoWq,
+} as const;
+
+const ETHERFI_EXIT = {
+  kind: 'etherfi',
+  redemptionManager: '0xDadEf1fFBFeaAB4f68A9fD181395F68b4e4E7Ae0',
+  withdrawRequestNft: '0x7d5706f6ef3F89B3951E23e557CDFBC3239D4E2c',
+  delegationManager: EIGEN_DELEGATION,
+  confidence: 'primary',
+  source: `${SRC.etherfi}; ${SRC.eigen}`,
+} as const;
+
+const CURVE_STETH = '0xDC24316b9AE028F1497c275EB9192a3Ea0f67022';
+const CURVE_FRXETH = '0xa1F8A6807c402E4A15ef4EBa36528A3FED24E577';
+const FRAX_EXIT = { kind: 'frax-queue', queue: '0xfDC69e6BE352BD5644C438302DE4E311AAD5565b', confidence: 'primary', source: SRC.frax } as const;
+const WEETH = '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee';
+
+const entries: TokenInput[] = [
+  {
+    symbol: 'stETH',
+    name: 'Liquid staked Ether 2.0',
+    aliases: ['Lido Staked ETH'],
+    kind: 'LST',
+    protocol: 'Lido',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: e18,
+    deployments: [
+      on(1, '0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84', 'primary', SRC.lido),
+      on(10, '0x76A50b8c7349cCDDb7578c6627e79b5d99D24138', 'primary', SRC.lido),
+    ],
+    redemption: {
+      kind: 'pegged',
+      label: 'Lido WithdrawalQueue pays 1 ETH per stETH',
+      shareRate: { address: '0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84', signature: 'function getPooledEthByShares(uint256 _sharesAmount) view returns (uint256)', args: [e18], label: 'stETH.getPooledEthByShares(1e18)' },
+      confidence: 'primary',
+      source: SRC.lidoWq,
+    },
+    market: [
+      { kind: 'curve', id: 'curve-steth-eth', label: 'Curve stETH/ETH pool get_dy', pool: CURVE_STETH, i: 1, j: 0, unit: 'token', confidence: 'primary', source: 'curvefi/curve-contract pools/steth; ' + SRC.lido },
+      feed('chainlink-steth-eth', 'Chainlink STETH / ETH', '0x86392dC19c0b719886221c78AB11eb8Cf5c52812'),
+    ],
+    exit: LIDO_EXIT,
+  },
   {
     symbol: 'wstETH',
     name: 'Wrapped liquid staked Ether 2.0',
@@ -24,64 +116,314 @@ const entries: TokenEntry[] = [
     protocol: 'Lido',
     underlying: 'stETH',
     homeChainId: 1,
-    rateHint: 1_2166n * 10n ** 14n,
+    rateHint: wad(1.2166),
     deployments: [
-      {
-        chainId: 1,
-        address: '0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0',
-        decimals: 18,
-        confidence: 'primary',
-        source: LIDO_DOCS,
-      },
+      on(1, '0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0', 'primary', SRC.lido),
+      on(42161, '0x5979D7b546E38E414F7E9822514be443A4800529', 'primary', SRC.lido),
+      on(10, '0x1F32b1c2345538c0c6f582fCB022739c4A194Ebb', 'primary', SRC.lido),
+      on(8453, '0xc1CBa3fCea344f92D9239c08C0568f6F2F0ee452', 'primary', SRC.lido),
     ],
     redemption: {
+      kind: 'call',
       address: '0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0',
-      functionName: 'stEthPerToken',
+      signature: 'function stEthPerToken() view returns (uint256)',
       label: 'wstETH.stEthPerToken()',
-      min: (9n * e18) / 10n,
-      max: 2n * e18,
-      // Lido's oracle sanity checker caps the yearly rise at 10%; 10 bps a day leaves ample slack.
-      maxRiseBpsPerDay: 10,
-      // A fall means slashing losses were reported; past 5% we distrust the read, not the protocol.
-      maxFallBps: 500,
+      ...accruing,
       confidence: 'primary',
-      source: LIDO_CORE,
+      source: SRC.lido,
+    },
+    market: [
+      { kind: 'curve', id: 'curve-steth-eth', label: 'Curve stETH/ETH pool get_dy', pool: CURVE_STETH, i: 1, j: 0, unit: 'underlying', confidence: 'primary', source: 'curvefi/curve-contract pools/steth; ' + SRC.lido },
+      feed('chainlink-steth-eth', 'Chainlink STETH / ETH', '0x86392dC19c0b719886221c78AB11eb8Cf5c52812', 'market', 'underlying'),
+    ],
+    exit: LIDO_EXIT,
+  },
+  {
+    symbol: 'rETH',
+    name: 'Rocket Pool ETH',
+    aliases: [],
+    kind: 'LST',
+    protocol: 'Rocket Pool',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: wad(1.1412),
+    deployments: [
+      on(1, '0xae78736Cd615f374D3085123A210448E74Fc6393', 'primary', SRC.rocket),
+      on(42161, '0xEC70Dcb4A1EFa46b8F2D97C310C9c4790ba5ffA8', 'primary', SRC.rocket),
+      on(10, '0x9Bcef72be871e61ED4fBbc7630889beE758eb81D', 'primary', SRC.rocket),
+      on(8453, '0xB6fe221Fe9EeF5aBa221c348bA20A1Bf5e73624c', 'primary', SRC.rocket),
+    ],
+    redemption: {
+      kind: 'call',
+      address: '0xae78736Cd615f374D3085123A210448E74Fc6393',
+      signature: 'function getExchangeRate() view returns (uint256)',
+      label: 'rETH.getExchangeRate()',
+      ...accruing,
+      confidence: 'primary',
+      source: SRC.rocket,
+    },
+    market: [uniswap('rETH'), feed('chainlink-reth-eth', 'Chainlink RETH / ETH', '0x536218f9E9Eb48863970252233c8F271f554C2d0')],
+    exit: { kind: 'rocket-pool', reth: '0xae78736Cd615f374D3085123A210448E74Fc6393', confidence: 'primary', source: SRC.rocket },
+  },
+  {
+    symbol: 'cbETH',
+    name: 'Coinbase Wrapped Staked ETH',
+    aliases: [],
+    kind: 'LST',
+    protocol: 'Coinbase',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: wad(1.1105),
+    deployments: [
+      on(1, '0xBe9895146f7AF43049ca1c1AE358B0541Ea49704', 'secondary', SRC.aave),
+      on(8453, '0x2Ae3F1Ec7F1F5012CFEab0185bfc7aa3cf0DEc22', 'secondary', SRC.aave),
+      on(10, '0xadDb6A0412DE1BA0F936DCaeb8Aaa24578dcF3B2', 'secondary', SRC.opList),
+      on(42161, '0x1DEBd73E752bEaF79865Fd6446b0c970EaE7732f', 'third-party', 'integrator code'),
+    ],
+    redemption: {
+      kind: 'call',
+      address: '0xBe9895146f7AF43049ca1c1AE358B0541Ea49704',
+      signature: 'function exchangeRate() view returns (uint256)',
+      label: 'cbETH.exchangeRate() (pushed by Coinbase)',
+      ...accruing,
+      confidence: 'secondary',
+      source: SRC.aave,
+    },
+    market: [uniswap('cbETH', [100, 500]), feed('chainlink-cbeth-eth', 'Chainlink CBETH / ETH', '0xF017fcB346A1885194689bA23Eff2fE6fA5C483b')],
+    exit: { kind: 'offchain', why: 'Coinbase redeems cbETH off-chain, for its own customers: nothing on-chain to read', confidence: 'secondary', source: SRC.aave },
+  },
+  {
+    symbol: 'sfrxETH',
+    name: 'Staked Frax Ether',
+    aliases: [],
+    kind: 'LST',
+    protocol: 'Frax',
+    underlying: 'frxETH',
+    homeChainId: 1,
+    rateHint: wad(1.1487),
+    deployments: [
+      on(1, '0xac3E018457B222d93114458476f3E3416Abbe38F', 'primary', SRC.frax),
+      on(10, '0x484c2D6e3cDd945a8B2DF735e079178C1036578c', 'secondary', SRC.opList),
+      on(42161, '0x95aB45875cFFdba1E5f451B950bC2E42c0053f39', 'third-party', 'integrator code'),
+    ],
+    redemption: {
+      kind: 'call',
+      address: '0xac3E018457B222d93114458476f3E3416Abbe38F',
+      signature: 'function pricePerShare() view returns (uint256)',
+      label: 'sfrxETH.pricePerShare()',
+      ...accruing,
+      confidence: 'primary',
+      source: SRC.frax,
+    },
+    market: [{ kind: 'curve', id: 'curve-frxeth-eth', label: 'Curve frxETH/ETH pool get_dy', pool: CURVE_FRXETH, i: 1, j: 0, unit: 'underlying', confidence: 'third-party', source: SRC.curveFrx }],
+    exit: FRAX_EXIT,
+  },
+  {
+    symbol: 'frxETH',
+    name: 'Frax Ether',
+    aliases: [],
+    kind: 'LST',
+    protocol: 'Frax',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: e18,
+    deployments: [on(1, '0x5E8422345238F34275888049021821E8E08CAa1f', 'primary', SRC.frax), on(10, '0x6806411765Af15Bddd26f8f544A34cC40cb9838B', 'secondary', SRC.opList)],
+    redemption: { kind: 'pegged', label: "Frax's redemption queue pays 1 ETH per frxETH, less its fee", confidence: 'primary', source: SRC.frax },
+    market: [{ kind: 'curve', id: 'curve-frxeth-eth', label: 'Curve frxETH/ETH pool get_dy', pool: CURVE_FRXETH, i: 1, j: 0, unit: 'token', confidence: 'third-party', source: SRC.curveFrx }],
+    exit: FRAX_EXIT,
+  },
+  {
+    symbol: 'osETH',
+    name: 'Staked ETH',
+    // osETH's on-chain name is "Staked ETH": too generic to identify it by name.
+    aliases: [],
+    kind: 'LST',
+    protocol: 'StakeWise',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: wad(1.0521),
+    deployments: [on(1, '0xf1C9acDc66974dFB6dEcB12aA385b9cD01190E38', 'primary', SRC.stakewise), on(42161, '0xf7d4e7273E5015C96728A6b02f31C505eE184603', 'primary', 'stakewise/multichain broadcast')],
+    redemption: {
+      kind: 'call',
+      address: '0x2A261e60FB14586B474C208b1B7AC6D0f5000306',
+      signature: 'function convertToAssets(uint256 shares) view returns (uint256)',
+      args: [e18],
+      label: 'OsTokenVaultController.convertToAssets(1e18)',
+      ...accruing,
+      confidence: 'primary',
+      source: SRC.stakewise,
+    },
+    market: [uniswap('osETH')],
+    exit: { kind: 'stakewise', redeemer: '0xdF3123dD182b8d3e0266a2dC37eEb8366d149B5A', confidence: 'primary', source: SRC.stakewise },
+  },
+  {
+    symbol: 'ETHx',
+    name: 'ETHx',
+    aliases: ['Stader ETHx'],
+    kind: 'LST',
+    protocol: 'Stader',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: wad(1.0642),
+    deployments: [
+      on(1, '0xA35b1B31Ce002FBF2058D22F30f95D405200A15b', 'primary', SRC.stader),
+      on(10, '0xc54B43eaF921A5194c7973A4d65E055E5a1453c2', 'primary', 'stader-labs/ethx_oft README.md'),
+      // The README and the CHANGELOG disagree on Arbitrum's address: kept, marked unverified.
+      on(42161, '0xED65C5085a18Fa160Af0313E60dcc7905E944Dc7', 'unverified', 'stader-labs/ethx_oft README.md (CHANGELOG names another address)'),
+    ],
+    redemption: {
+      kind: 'call',
+      address: '0xcf5EA1b38380f6aF39068375516Daf40Ed70D299',
+      signature: 'function getExchangeRate() view returns (uint256)',
+      label: 'StaderStakePoolsManager.getExchangeRate()',
+      ...accruing,
+      confidence: 'primary',
+      source: SRC.stader,
+    },
+    market: [uniswap('ETHx'), feed('chainlink-ethx-eth', 'Chainlink ETHx / ETH', '0xC5f8c4aB091Be1A899214c0C3636ca33DcA0C547')],
+    exit: { kind: 'stader', withdrawalManager: '0x9F0491B32DBce587c50c4C43AB303b06478193A7', config: '0x4ABEF2263d5A5ED582FC9A9789a41D85b68d69DB', confidence: 'primary', source: SRC.stader },
+  },
+  {
+    symbol: 'mETH',
+    name: 'mETH',
+    aliases: ['Mantle Staked Ether'],
+    kind: 'LST',
+    protocol: 'Mantle',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: wad(1.0703),
+    deployments: [on(1, '0xd5F7838F5C461fefF7FE49ea5ebaF7728bB0ADfa', 'primary', SRC.mantle)],
+    redemption: {
+      kind: 'call',
+      address: '0xe3cBd06D7dadB3F4e6557bAb7EdD924CD1489E8f',
+      signature: 'function mETHToETH(uint256 mETHAmount) view returns (uint256)',
+      args: [e18],
+      label: 'Mantle Staking.mETHToETH(1e18)',
+      ...accruing,
+      confidence: 'primary',
+      source: SRC.mantle,
+    },
+    market: [uniswap('mETH'), feed('chainlink-meth-eth', 'Chainlink mETH / ETH', '0x5b563107C8666d2142C216114228443B94152362')],
+    exit: { kind: 'mantle', unstakeManager: '0x38fDF7b489316e03eD8754ad339cb5c4483FDcf9', confidence: 'primary', source: SRC.mantle },
+  },
+  {
+    symbol: 'swETH',
+    name: 'swETH',
+    aliases: ['Swell Ethereum'],
+    kind: 'LST',
+    protocol: 'Swell',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: wad(1.0795),
+    deployments: [on(1, '0xf951E335afb289353dc249e82926178EaC7DEd78', 'third-party', SRC.swell)],
+    redemption: {
+      kind: 'call',
+      address: '0xf951E335afb289353dc249e82926178EaC7DEd78',
+      signature: 'function swETHToETHRate() view returns (uint256)',
+      label: 'swETH.swETHToETHRate()',
+      ...accruing,
+      confidence: 'third-party',
+      source: SRC.swell,
+    },
+    market: [uniswap('swETH'), feed('chainlink-sweth-eth', 'Chainlink SWETH / ETH', '0xec21B3e882CE09928cb397DcfF31B15cBBD1e1C3')],
+    exit: { kind: 'swell', exit: '0x48C11b86807627AF70a34662D4865cF854251663', restaked: false, confidence: 'third-party', source: SRC.swell },
+  },
+  {
+    symbol: 'rswETH',
+    name: 'rswETH',
+    aliases: ['Swell Restaked ETH'],
+    kind: 'LRT',
+    protocol: 'Swell',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: wad(1.0466),
+    deployments: [on(1, '0xFAe103DC9cf190eD75350761e95403b7b8aFa6c0', 'third-party', SRC.swell)],
+    redemption: {
+      kind: 'call',
+      address: '0xFAe103DC9cf190eD75350761e95403b7b8aFa6c0',
+      signature: 'function rswETHToETHRate() view returns (uint256)',
+      label: 'rswETH.rswETHToETHRate()',
+      ...accruing,
+      confidence: 'third-party',
+      source: SRC.swell,
+    },
+    market: [uniswap('rswETH')],
+    exit: { kind: 'swell', exit: '0x58749C46Ffe97e4d79508a2C781C440f4756f064', restaked: true, delegationManager: EIGEN_DELEGATION, confidence: 'third-party', source: `${SRC.swell}; ${SRC.eigen}` },
+  },
+  {
+    symbol: 'LsETH',
+    name: 'Liquid Staked ETH',
+    aliases: [],
+    kind: 'LST',
+    protocol: 'Liquid Collective',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: wad(1.0735),
+    deployments: [on(1, '0x8c1BEd5b9a0928467c9B1341Da1D7BD5e10b6549', 'primary', SRC.lc)],
+    redemption: {
+      kind: 'call',
+      address: '0x8c1BEd5b9a0928467c9B1341Da1D7BD5e10b6549',
+      signature: 'function underlyingBalanceFromShares(uint256 _shares) view returns (uint256)',
+      args: [e18],
+      label: 'LsETH.underlyingBalanceFromShares(1e18)',
+      ...accruing,
+      confidence: 'primary',
+      source: SRC.lc,
+    },
+    market: [uniswap('LsETH')],
+    exit: { kind: 'liquid-collective', redeemManager: '0x080b3a41390b357Ad7e8097644d1DEDf57AD3375', confidence: 'primary', source: SRC.lc },
+  },
+  {
+    symbol: 'ankrETH',
+    name: 'Ankr Staked ETH',
+    aliases: [],
+    kind: 'LST',
+    protocol: 'Ankr',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: wad(1.1571),
+    deployments: [on(1, '0xE95A203B1a91a908F9B9CE46459d101078c2c3cb', 'third-party', SRC.ankr)],
+    redemption: {
+      kind: 'call',
+      address: '0xE95A203B1a91a908F9B9CE46459d101078c2c3cb',
+      signature: 'function ratio() view returns (uint256)',
+      inverse: true,
+      label: 'ankrETH.ratio() (ankrETH per ETH, inverted)',
+      ...accruing,
+      confidence: 'third-party',
+      source: SRC.ankr,
+    },
+    market: [uniswap('ankrETH', [100, 500, 3000])],
+    exit: { kind: 'not-researched', why: "Ankr's unstaking path has not been researched yet", confidence: 'unverified', source: SRC.ankr },
+  },
+  {
+    symbol: 'eETH',
+    name: 'ether.fi ETH',
+    aliases: [],
+    kind: 'LRT',
+    protocol: 'ether.fi',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: e18,
+    deployments: [on(1, '0x35fA164735182de50811E8e2E824cFb9B6118ac2', 'primary', SRC.etherfi)],
+    redemption: {
+      kind: 'pegged',
+      label: 'ether.fi redeems 1 eETH for 1 ETH',
+      shareRate: { address: '0x308861A430be4cce5502d0A12724771Fc6DaF216', signature: 'function amountForShare(uint256 _share) view returns (uint256)', args: [e18], label: 'LiquidityPool.amountForShare(1e18)' },
+      confidence: 'primary',
+      source: SRC.etherfi,
     },
     market: [
       {
-        kind: 'curve',
-        id: 'curve-steth-eth',
-        label: 'Curve stETH/ETH pool get_dy',
-        pool: '0xDC24316b9AE028F1497c275EB9192a3Ea0f67022',
-        i: 1,
-        j: 0,
-        quotedIn: 'underlying',
-        confidence: 'primary',
-        source: 'curvefi/curve-contract contracts/pools/steth (StableSwapSTETH.vy); ' + LIDO_DOCS,
-      },
-      {
-        kind: 'chainlink',
-        id: 'chainlink-steth-eth',
-        label: 'Chainlink STETH / ETH',
-        feed: '0x86392dC19c0b719886221c78AB11eb8Cf5c52812',
-        decimals: 18,
-        heartbeatSeconds: DAY,
-        category: 'market',
-        quotedIn: 'underlying',
-        confidence: 'secondary',
-        source: CHAINLINK,
+        ...uniswap('weETH'),
+        id: 'uniswap-v3-weeth-weth-as-eeth',
+        label: 'Uniswap v3 weETH/WETH pool, per eETH',
+        venueToken: WEETH,
+        unit: 'wrapper',
+        wrapper: { address: WEETH, signature: 'function getRate() view returns (uint256)', label: 'weETH.getRate()' },
       },
     ],
-    exit: {
-      kind: 'lido-queue',
-      queue: '0x889edC2eDab5f40e902b864aD4d7AdE8E412F9B1',
-      steth: '0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84',
-      withdrawalVault: '0xB9D7934878B5FB9610B3fE8A5e441e8fad7E293f',
-      elRewardsVault: '0x388C818CA8B9251b393131C08a736A67ccB19297',
-      hashConsensus: '0xD624B08C83bAECF0807Dd2c6880C3154a5F0B288',
-      confidence: 'primary',
-      source: 'lidofinance/docs docs/contracts/withdrawal-queue-erc721.md, hash-consensus.md; ' + LIDO_DOCS,
-    },
+    exit: ETHERFI_EXIT,
   },
   {
     symbol: 'weETH',
@@ -91,63 +433,123 @@ const entries: TokenEntry[] = [
     protocol: 'ether.fi',
     underlying: 'eETH',
     homeChainId: 1,
-    rateHint: 1_0701n * 10n ** 14n,
+    rateHint: wad(1.0701),
     deployments: [
-      {
-        chainId: 1,
-        address: '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee',
-        decimals: 18,
-        confidence: 'primary',
-        source: ETHERFI,
-      },
+      on(1, WEETH, 'primary', SRC.etherfi),
+      on(42161, '0x35751007a407ca6FEFfE80b3cB397736D2cf4dbe', 'secondary', SRC.aave),
+      on(8453, '0x04C0599Ae5A44757c0af6F9eC3b93da8976c150A', 'primary', SRC.etherfiL2),
+      on(10, '0x5A7fACB970D094B6C7FF1df0eA68D99E6e73CBFF', 'primary', SRC.etherfiL2),
+      // The OP-standard-bridge versions: separate, less liquid tokens with the same symbol.
+      on(8453, '0x4c94DE27c94962Dba6Ebb77924Ac54189db75EFA', 'secondary', SRC.opList),
+      on(10, '0x346e03F8Cce9fE01dCB3d0Da3e9D00dC2c0E08f0', 'secondary', SRC.opList),
     ],
     redemption: {
-      address: '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee',
-      functionName: 'getRate',
+      kind: 'call',
+      address: WEETH,
+      signature: 'function getRate() view returns (uint256)',
       label: 'weETH.getRate()',
-      min: (9n * e18) / 10n,
-      max: 2n * e18,
-      maxRiseBpsPerDay: 10,
-      maxFallBps: 500,
+      ...accruing,
       confidence: 'primary',
-      source: ETHERFI,
+      source: SRC.etherfi,
     },
     market: [
-      {
-        kind: 'uniswap-v3',
-        id: 'uniswap-v3-weeth-weth',
-        label: 'Uniswap v3 weETH/WETH pool',
-        factory: '0x1F98431c8aD98523631AE4a59f267346ea31F984',
-        quoter: '0x5e55C9e631FAE526cd4B0526C4818D6e0a9eF0e3',
-        weth: '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2',
-        fees: [100, 500],
-        quotedIn: 'token',
-        confidence: 'primary',
-        source: UNISWAP,
-      },
-      {
-        kind: 'chainlink',
-        id: 'chainlink-weeth-eth',
-        label: 'Chainlink weETH / ETH',
-        feed: '0x5c9C449BbC9a6075A2c061dF312a35fd1E05fF22',
-        decimals: 18,
-        heartbeatSeconds: DAY,
-        // Named like a market feed but unconfirmed: it may mirror getRate() (reference NOTES §3).
-        category: 'uncertain',
-        quotedIn: 'token',
-        confidence: 'secondary',
-        source: CHAINLINK,
-      },
+      uniswap('weETH'),
+      // Named like a market feed but unconfirmed: it may mirror getRate() (reference NOTES §3).
+      feed('chainlink-weeth-eth', 'Chainlink weETH / ETH', '0x5c9C449BbC9a6075A2c061dF312a35fd1E05fF22', 'uncertain'),
     ],
-    exit: {
-      kind: 'etherfi',
-      redemptionManager: '0xDadEf1fFBFeaAB4f68A9fD181395F68b4e4E7Ae0',
-      withdrawRequestNft: '0x7d5706f6ef3F89B3951E23e557CDFBC3239D4E2c',
-      delegationManager: '0x39053D51B77DC0d36036Fc1fCc8Cb819df8Ef37A',
+    exit: ETHERFI_EXIT,
+  },
+  {
+    symbol: 'ezETH',
+    name: 'Renzo Restaked ETH',
+    aliases: [],
+    kind: 'LRT',
+    protocol: 'Renzo',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: wad(1.05),
+    deployments: [
+      on(1, '0xbf5495Efe5DB9ce00f80364C8B423567e58d2110', 'primary', SRC.renzo),
+      on(42161, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'secondary', SRC.aave),
+      on(8453, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'secondary', SRC.aave),
+      on(10, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'third-party', 'same xERC20 address pattern'),
+    ],
+    redemption: {
+      kind: 'tvl-ratio',
+      tvl: {
+        address: '0x74a09653A083691711cF8215a6ab074BB4e99ef5',
+        signature: 'function calculateTVLs() view returns (uint256[][], uint256[], uint256)',
+        index: 2,
+      },
+      supply: '0xbf5495Efe5DB9ce00f80364C8B423567e58d2110',
+      label: 'RestakeManager.calculateTVLs() / ezETH.totalSupply()',
+      ...accruing,
       confidence: 'primary',
-      source:
-        ETHERFI +
-        ' src/withdrawals/EtherFiRedemptionManager.sol, WithdrawRequestNFT.sol; Layr-Labs/eigenlayer-contracts DelegationManager.sol',
+      source: SRC.renzo,
+    },
+    market: [uniswap('ezETH'), feed('chainlink-ezeth-eth', 'Chainlink ezETH / ETH', '0x636A000262F6aA9e1F094ABF0aD8f645C44f641C')],
+    exit: { kind: 'renzo', withdrawQueue: '0x5efc9D10E42FB517456f4ac41EB5e2eBe42C8918', delegationManager: EIGEN_DELEGATION, confidence: 'third-party', source: `${SRC.renzo}; ${SRC.eigen}` },
+  },
+  {
+    symbol: 'rsETH',
+    name: 'rsETH',
+    aliases: ['Kelp rsETH', 'KelpDao Restaked ETH'],
+    kind: 'LRT',
+    protocol: 'Kelp',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: wad(1.0512),
+    deployments: [
+      on(1, '0xA1290d69c65A6Fe4DF752f95823fae25cB99e5A7', 'primary', SRC.kelp),
+      on(42161, '0x4186BFC76E2E237523CBC30FD220FE055156b41F', 'primary', SRC.kelp),
+      on(8453, '0x1Bc71130A0e39942a7658878169764Bbd8A45993', 'primary', SRC.kelp),
+      on(10, '0x4186BFC76E2E237523CBC30FD220FE055156b41F', 'primary', SRC.kelp),
+    ],
+    redemption: {
+      kind: 'call',
+      address: '0x349A73444b1a310BAe67ef67973022020d70020d',
+      signature: 'function rsETHPrice() view returns (uint256)',
+      stored: true,
+      label: 'LRTOracle.rsETHPrice() (stored)',
+      ...accruing,
+      confidence: 'primary',
+      source: SRC.kelp,
+    },
+    market: [uniswap('rsETH'), feed('chainlink-rseth-eth', 'Chainlink RSETH / ETH', '0x03c68933f7a3F76875C0bc670a58e69294cDFD01')],
+    exit: { kind: 'kelp', withdrawalManager: '0x62De59c08eB5dAE4b7E6F7a8cAd3006d6965ec16', delegationManager: EIGEN_DELEGATION, confidence: 'primary', source: `${SRC.kelp}; ${SRC.eigen}` },
+  },
+  {
+    symbol: 'pufETH',
+    name: 'pufETH',
+    aliases: ['Puffer pufETH'],
+    kind: 'LRT',
+    protocol: 'Puffer',
+    underlying: 'ETH',
+    homeChainId: 1,
+    rateHint: wad(1.0398),
+    deployments: [
+      on(1, '0xD9A442856C234a39a81a089C06451EBAa4306a72', 'primary', SRC.puffer),
+      on(42161, '0x37D6382B6889cCeF8d6871A8b60E667115eDDBcF', 'primary', SRC.puffer),
+      on(8453, '0x30D91DF53cCCf07e3a5BF6862Db8CFBe1fCB21d3', 'primary', SRC.puffer),
+    ],
+    redemption: {
+      kind: 'call',
+      address: '0xD9A442856C234a39a81a089C06451EBAa4306a72',
+      signature: 'function convertToAssets(uint256 shares) view returns (uint256)',
+      args: [e18],
+      label: 'PufferVault.convertToAssets(1e18)',
+      ...accruing,
+      confidence: 'primary',
+      source: SRC.puffer,
+    },
+    market: [uniswap('pufETH')],
+    exit: {
+      kind: 'puffer',
+      vault: '0xD9A442856C234a39a81a089C06451EBAa4306a72',
+      withdrawalManager: '0xDdA0483184E75a5579ef9635ED14BacCf9d50283',
+      delegationManager: EIGEN_DELEGATION,
+      confidence: 'primary',
+      source: `${SRC.puffer}; ${SRC.eigen}`,
     },
   },
 ];
@@ -160,7 +562,12 @@ export function tokenBySymbol(symbol: string): TokenEntry | undefined {
   return bySymbol.get(symbol);
 }
 
-/** The deployment of a token on a chain, if it has one there. */
+/** The token's deployments on a chain: usually one; two where a bridge made a second token (weETH on Base). */
+export function deploymentsOn(token: TokenEntry, chainId: number) {
+  return token.deployments.filter((d) => d.chainId === chainId);
+}
+
+/** The main deployment of a token on a chain, if it has one there. */
 export function deploymentOn(token: TokenEntry, chainId: number) {
   return token.deployments.find((d) => d.chainId === chainId);
 }
@@ -170,3 +577,5 @@ export function tokenByAddress(chainId: number, address: string): TokenEntry | u
   const a = address.toLowerCase();
   return registry.find((t) => t.deployments.some((d) => d.chainId === chainId && d.address.toLowerCase() === a));
 }
+
+export { ETH_SENTINEL };

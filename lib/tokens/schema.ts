@@ -21,12 +21,10 @@ export const deploymentSchema = z.object({
   ...sourced,
 });
 
-/** The protocol's own rate: how much of the underlying (ETH or stETH) one token redeems for. */
-export const redemptionSchema = z.object({
-  address: checksummedAddress,
-  /** A view function with no arguments returning a uint256 scaled by 1e18. */
-  functionName: z.string(),
-  label: z.string(),
+/** A view function in human-readable ABI form, e.g. `function getRate() view returns (uint256)`. */
+const signature = z.string().regex(/^function \w+\(.*\) view returns \(.+\)$/, 'a view function signature');
+
+const bounds = {
   /** Sanity bounds: outside them the rate is shown as unavailable, never as a number. */
   min: z.bigint(),
   max: z.bigint(),
@@ -34,11 +32,51 @@ export const redemptionSchema = z.object({
   maxRiseBpsPerDay: z.number().positive(),
   /** Largest fall between two reads we accept before calling the read suspect (bps). */
   maxFallBps: z.number().positive(),
-  ...sourced,
-});
+};
 
-/** Market prices are quoted either per token or per underlying (stETH); the latter are scaled by the rate. */
-const quotedIn = z.enum(['token', 'underlying']);
+/** The protocol's own rate: how much ETH one token redeems for. */
+export const redemptionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('call'),
+    address: checksummedAddress,
+    signature,
+    /** Arguments, e.g. 1e18 for `convertToAssets(uint256)`. */
+    args: z.array(z.union([z.bigint(), checksummedAddress])).default([]),
+    /** The call returns tokens per ETH (ankrETH's `ratio()`): ETH per token is 1e36 / value. */
+    inverse: z.boolean().default(false),
+    /** The value is stored and moves only when someone updates it (rsETH): its age matters. */
+    stored: z.boolean().default(false),
+    label: z.string(),
+    ...bounds,
+    ...sourced,
+  }),
+  z.object({
+    /** Total value over supply, read in the same batch (Renzo: RestakeManager.calculateTVLs() / ezETH.totalSupply()). */
+    kind: z.literal('tvl-ratio'),
+    tvl: z.object({ address: checksummedAddress, signature, /** index of the total in the returned tuple */ index: z.number().int() }),
+    supply: checksummedAddress,
+    label: z.string(),
+    ...bounds,
+    ...sourced,
+  }),
+  z.object({
+    /** Rebasing or 1:1 tokens (stETH, eETH, frxETH): the protocol redeems one for one ETH. */
+    kind: z.literal('pegged'),
+    label: z.string(),
+    /** The share rate behind a rebasing token: its growth is the realized yield. */
+    shareRate: z
+      .object({ address: checksummedAddress, signature, args: z.array(z.bigint()).default([]), label: z.string() })
+      .optional(),
+    ...sourced,
+  }),
+]);
+
+/**
+ * What a venue's price is a price of: the token itself; its underlying (Curve prices stETH, so
+ * wstETH = stETH price × rate); or a wrapper of it (eETH trades as weETH: eETH = weETH price / weETH rate).
+ */
+const unit = z.enum(['token', 'underlying', 'wrapper']);
+const wrapperRate = z.object({ address: checksummedAddress, signature, label: z.string() });
 
 export const marketSourceSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -49,19 +87,20 @@ export const marketSourceSchema = z.discriminatedUnion('kind', [
     /** get_dy(i, j, dx): i is the coin sold, j the ETH side. */
     i: z.number().int(),
     j: z.number().int(),
-    quotedIn,
+    unit,
+    wrapper: wrapperRate.optional(),
     ...sourced,
   }),
   z.object({
     kind: z.literal('uniswap-v3'),
     id: z.string(),
     label: z.string(),
-    factory: checksummedAddress,
-    quoter: checksummedAddress,
-    weth: checksummedAddress,
+    /** The token the pools trade, when it is not this one (eETH trades as weETH). */
+    venueToken: checksummedAddress.optional(),
     /** Fee tiers to look at; the pool with the most in-range liquidity wins. */
     fees: z.array(z.number().int()).min(1),
-    quotedIn,
+    unit,
+    wrapper: wrapperRate.optional(),
     ...sourced,
   }),
   z.object({
@@ -73,28 +112,28 @@ export const marketSourceSchema = z.discriminatedUnion('kind', [
     heartbeatSeconds: z.number().int().positive(),
     /** 'uncertain' feeds may mirror the protocol rate; they are shown, never used alone for the peg. */
     category: z.enum(['market', 'uncertain']),
-    quotedIn,
+    unit,
+    wrapper: wrapperRate.optional(),
     ...sourced,
   }),
 ]);
 
+const a = checksummedAddress;
 export const exitSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('lido-queue'),
-    queue: checksummedAddress,
-    steth: checksummedAddress,
-    withdrawalVault: checksummedAddress,
-    elRewardsVault: checksummedAddress,
-    hashConsensus: checksummedAddress,
-    ...sourced,
-  }),
-  z.object({
-    kind: z.literal('etherfi'),
-    redemptionManager: checksummedAddress,
-    withdrawRequestNft: checksummedAddress,
-    delegationManager: checksummedAddress,
-    ...sourced,
-  }),
+  z.object({ kind: z.literal('lido-queue'), queue: a, steth: a, withdrawalVault: a, elRewardsVault: a, hashConsensus: a, ...sourced }),
+  z.object({ kind: z.literal('etherfi'), redemptionManager: a, withdrawRequestNft: a, delegationManager: a, ...sourced }),
+  z.object({ kind: z.literal('rocket-pool'), reth: a, ...sourced }),
+  z.object({ kind: z.literal('offchain'), why: z.string(), ...sourced }),
+  z.object({ kind: z.literal('frax-queue'), queue: a, ...sourced }),
+  z.object({ kind: z.literal('stakewise'), redeemer: a, ...sourced }),
+  z.object({ kind: z.literal('stader'), withdrawalManager: a, config: a, ...sourced }),
+  z.object({ kind: z.literal('mantle'), unstakeManager: a, ...sourced }),
+  z.object({ kind: z.literal('swell'), exit: a, restaked: z.boolean(), delegationManager: a.optional(), ...sourced }),
+  z.object({ kind: z.literal('liquid-collective'), redeemManager: a, ...sourced }),
+  z.object({ kind: z.literal('renzo'), withdrawQueue: a, delegationManager: a, ...sourced }),
+  z.object({ kind: z.literal('kelp'), withdrawalManager: a, delegationManager: a, ...sourced }),
+  z.object({ kind: z.literal('puffer'), vault: a, withdrawalManager: a, delegationManager: a, ...sourced }),
+  z.object({ kind: z.literal('not-researched'), why: z.string(), ...sourced }),
 ]);
 
 export const tokenSchema = z.object({
@@ -106,15 +145,18 @@ export const tokenSchema = z.object({
   protocol: z.string(),
   underlying: z.string(),
   deployments: z.array(deploymentSchema).min(1),
-  /** Reads live on this chain (mainnet); bridged deployments take their fair value from here. */
+  /** Reads of the protocol live on this chain (mainnet); bridged deployments take their fair value from here. */
   homeChainId: z.number().int(),
   /** Rough rate used only to size DEX quotes before the first read. */
   rateHint: z.bigint(),
   redemption: redemptionSchema,
-  market: z.array(marketSourceSchema).min(1),
+  market: z.array(marketSourceSchema),
   exit: exitSchema,
 });
 
 export type TokenEntry = z.infer<typeof tokenSchema>;
+/** A registry entry as written (defaults not yet applied). */
+export type TokenInput = z.input<typeof tokenSchema>;
+export type Redemption = z.infer<typeof redemptionSchema>;
 export type MarketSource = z.infer<typeof marketSourceSchema>;
 export type ExitPlan = z.infer<typeof exitSchema>;

@@ -20,6 +20,11 @@ export function formatBps(bps: number): string {
   return `${bps > 0 ? '+' : bps < 0 ? '−' : ''}${Math.abs(bps).toLocaleString('en-US')} bps`;
 }
 
+/** An APR in bps as a percentage: 312 → "3.12%". */
+export function formatPercent(bps: number): string {
+  return `${(bps / 100).toFixed(2)}%`;
+}
+
 export function formatDuration(seconds: number): string {
   if (seconds <= 0) return 'instant';
   if (seconds < 3_600) return `${Math.max(1, Math.round(seconds / 60))} min`;

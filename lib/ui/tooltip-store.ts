@@ -19,6 +19,8 @@ const closed: TooltipState = { anchor: null, symbol: null, chainId: null, match:
 export const tooltipStore = createStore<TooltipState>(() => closed);
 
 let request = 0;
+const STALE_RETRIES = 3;
+const STALE_RETRY_MS = 1_000;
 
 export async function openTooltip(anchor: Element, force = false): Promise<void> {
   const symbol = anchor.getAttribute(MARK.symbol);
@@ -38,7 +40,16 @@ export async function openTooltip(anchor: Element, force = false): Promise<void>
     error: null,
   });
   try {
-    const { replies } = await send('getFigures', { tokens: [{ symbol, chainId }], force });
+    let { replies } = await send('getFigures', { tokens: [{ symbol, chainId }], force });
+    // Stale figures (or no realized yield yet) came at once while fresh ones are read: show them, then ask again.
+    const reading = (r: (typeof replies)[number] | undefined) => !!r && r.stale && !r.error;
+    const waiting = (r: (typeof replies)[number] | undefined) => reading(r) || !!r?.realizedPending;
+    for (let attempt = 0; attempt < STALE_RETRIES && id === request && waiting(replies[0]); attempt++) {
+      tooltipStore.setState({ reply: replies[0] ?? null, loading: reading(replies[0]) });
+      await new Promise((resolve) => setTimeout(resolve, STALE_RETRY_MS));
+      if (id !== request) return;
+      ({ replies } = await send('getFigures', { tokens: [{ symbol, chainId }] }));
+    }
     if (id === request) tooltipStore.setState({ reply: replies[0] ?? null, loading: false });
   } catch (error) {
     // The extension was reloaded or the worker is gone: say so in the tooltip, never in the page.

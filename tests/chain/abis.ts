@@ -28,6 +28,8 @@ export const stethAbi = parseAbi([
   'function decimals() view returns (uint8)',
   'function symbol() view returns (string)',
   'function getBufferedEther() view returns (uint256)',
+  'function getPooledEthByShares(uint256 sharesAmount) view returns (uint256)',
+  'function getSharesByPooledEth(uint256 ethAmount) view returns (uint256)',
   'function setBufferedEther(uint256 amount)',
 ]);
 
@@ -115,4 +117,203 @@ export const uniswapViewQuoterAbi = parseAbi([
   'struct QuoteExactInputSingleParams { address tokenIn; address tokenOut; uint256 amountIn; uint24 fee; uint160 sqrtPriceLimitX96; }',
   'function quoteExactInputSingle(QuoteExactInputSingleParams params) view returns (uint256 amountOut, uint160 sqrtPriceX96After, uint32 initializedTicksCrossed, uint256 gasEstimate)',
   'function computePoolAddress(address tokenA, address tokenB, uint24 fee) pure returns (address)',
+]);
+
+// --- Liquid staking / restaking tokens beyond Lido and ether.fi ---------------------------
+
+/** ERC-20 metadata every token double serves (TokenBase / PlainToken). */
+export const erc20MetadataAbi = parseAbi([
+  'function symbol() view returns (string)',
+  'function decimals() view returns (uint8)',
+  'function totalSupply() view returns (uint256)',
+  'function setTotalSupply(uint256 supply)',
+]);
+
+export const plainTokenAbi = parseAbi([
+  'function symbol() view returns (string)',
+  'function decimals() view returns (uint8)',
+  'function totalSupply() view returns (uint256)',
+  'function setTotalSupply(uint256 supply)',
+  'function setSymbol(string newSymbol)',
+]);
+
+export const rethAbi = parseAbi([
+  'function symbol() view returns (string)',
+  'function decimals() view returns (uint8)',
+  'function totalSupply() view returns (uint256)',
+  'function getExchangeRate() view returns (uint256)',
+  'function getEthValue(uint256 rethAmount) view returns (uint256)',
+  'function getRethValue(uint256 ethAmount) view returns (uint256)',
+  'function getTotalCollateral() view returns (uint256)',
+  'function setExchangeRate(uint256 newRate)',
+  'function setTotalCollateral(uint256 amount)',
+]);
+
+export const cbethAbi = parseAbi([
+  'function symbol() view returns (string)',
+  'function decimals() view returns (uint8)',
+  'function totalSupply() view returns (uint256)',
+  'function exchangeRate() view returns (uint256)',
+  'function setExchangeRate(uint256 newRate)',
+]);
+
+export const sfrxethAbi = parseAbi([
+  'function symbol() view returns (string)',
+  'function decimals() view returns (uint8)',
+  'function totalSupply() view returns (uint256)',
+  'function pricePerShare() view returns (uint256)',
+  'function convertToAssets(uint256 shares) view returns (uint256)',
+  'function convertToShares(uint256 assets) view returns (uint256)',
+  'function setPricePerShare(uint256 newPrice)',
+]);
+
+export const fraxRedemptionQueueAbi = parseAbi([
+  'function redemptionQueueState() view returns (uint64 nextNftId, uint64 queueLengthSecs, uint64 redemptionFee, uint120 ttlEthRequested, uint120 ttlEthServed)',
+  'function setRedemptionQueueState(uint64 nextNftId, uint64 queueLengthSecs, uint64 redemptionFee, uint120 ttlEthRequested, uint120 ttlEthServed)',
+]);
+
+export const osTokenVaultControllerAbi = parseAbi([
+  'function convertToAssets(uint256 shares) view returns (uint256 assets)',
+  'function convertToShares(uint256 assets) view returns (uint256 shares)',
+  'function setRate(uint256 newRate)',
+]);
+
+export const osTokenRedeemerAbi = parseAbi([
+  'function queuedShares() view returns (uint128)',
+  'function exitQueueUpdateDelay() view returns (uint256)',
+  'function setQueue(uint128 queuedShares_, uint256 exitQueueUpdateDelay_)',
+]);
+
+export const staderStakePoolsManagerAbi = parseAbi([
+  'function getExchangeRate() view returns (uint256)',
+  'function setExchangeRate(uint256 newRate)',
+]);
+
+export const staderUserWithdrawalManagerAbi = parseAbi([
+  'function nextRequestId() view returns (uint256)',
+  'function nextRequestIdToFinalize() view returns (uint256)',
+  'function ethRequestedForWithdraw() view returns (uint256)',
+  'function setQueue(uint256 next, uint256 nextToFinalize, uint256 ethRequested)',
+]);
+
+export const staderConfigAbi = parseAbi([
+  'function getMinBlockDelayToFinalizeWithdrawRequest() view returns (uint256)',
+  'function setMinBlockDelayToFinalizeWithdrawRequest(uint256 blocks)',
+]);
+
+export const mantleStakingAbi = parseAbi([
+  'function mETHToETH(uint256 mETHAmount) view returns (uint256)',
+  'function ethToMETH(uint256 ethAmount) view returns (uint256)',
+  'function setRate(uint256 newRate)',
+]);
+
+export const mantleUnstakeRequestsManagerAbi = parseAbi([
+  'function numberOfBlocksToFinalize() view returns (uint256)',
+  'function allocatedETHDeficit() view returns (uint256)',
+  'function setState(uint256 blocksToFinalize, uint256 deficit)',
+]);
+
+export const swethAbi = parseAbi([
+  'function symbol() view returns (string)',
+  'function decimals() view returns (uint8)',
+  'function totalSupply() view returns (uint256)',
+  'function swETHToETHRate() view returns (uint256)',
+  'function ethToSwETHRate() view returns (uint256)',
+  'function setRate(uint256 newRate)',
+]);
+
+export const rswethAbi = parseAbi([
+  'function symbol() view returns (string)',
+  'function decimals() view returns (uint8)',
+  'function totalSupply() view returns (uint256)',
+  'function rswETHToETHRate() view returns (uint256)',
+  'function ethToRswETHRate() view returns (uint256)',
+  'function setRate(uint256 newRate)',
+]);
+
+/** swEXIT and rswEXIT share this interface. */
+export const swellExitAbi = parseAbi([
+  'function getLastTokenIdCreated() view returns (uint256)',
+  'function getLastTokenIdProcessed() view returns (uint256)',
+  'function exitingETH() view returns (uint256)',
+  'function setExitState(uint256 created, uint256 processed, uint256 exiting)',
+]);
+
+export const lsethAbi = parseAbi([
+  'function symbol() view returns (string)',
+  'function decimals() view returns (uint8)',
+  'function totalSupply() view returns (uint256)',
+  'function underlyingBalanceFromShares(uint256 shares) view returns (uint256)',
+  'function sharesFromUnderlyingBalance(uint256 underlyingBalance) view returns (uint256)',
+  'function setRate(uint256 newRate)',
+]);
+
+export const riverRedeemManagerAbi = parseAbi([
+  'function getRedeemDemand() view returns (uint256)',
+  'function getBufferedExceedingEth() view returns (uint256)',
+  'function setRedeemState(uint256 demand, uint256 bufferedExceeding)',
+]);
+
+export const ankrethAbi = parseAbi([
+  'function symbol() view returns (string)',
+  'function decimals() view returns (uint8)',
+  'function totalSupply() view returns (uint256)',
+  'function ratio() view returns (uint256)',
+  'function setRatio(uint256 newRatio)',
+]);
+
+export const renzoRestakeManagerAbi = parseAbi([
+  'function calculateTVLs() view returns (uint256[][] operatorDelegatorTokenTVLs, uint256[] operatorDelegatorTVLs, uint256 totalTVL)',
+  'function setTotalTVL(uint256 tvl)',
+  'function setTvlReverts(bool reverts)',
+  'error OraclePriceExpired()',
+]);
+
+export const renzoBalancerRateProviderAbi = parseAbi(['function getRate() view returns (uint256)']);
+
+export const renzoWithdrawQueueAbi = parseAbi([
+  'function coolDownPeriod() view returns (uint256)',
+  'function getAvailableToWithdraw(address asset) view returns (uint256)',
+  'function setCoolDownPeriod(uint256 period)',
+  'function setAvailableToWithdraw(address asset, uint256 amount)',
+]);
+
+export const kelpLrtOracleAbi = parseAbi([
+  'function rsETHPrice() view returns (uint256)',
+  'function setRsETHPrice(uint256 price)',
+]);
+
+export const kelpWithdrawalManagerAbi = parseAbi([
+  'function withdrawalDelayBlocks() view returns (uint256)',
+  'function nextUnusedNonce(address asset) view returns (uint256)',
+  'function nextLockedNonce(address asset) view returns (uint256)',
+  'function getAvailableAssetAmount(address asset) view returns (uint256)',
+  'function setWithdrawalDelayBlocks(uint256 blocks)',
+  'function setAssetState(address asset, uint256 unusedNonce, uint256 lockedNonce, uint256 availableAmount)',
+]);
+
+export const pufferVaultAbi = parseAbi([
+  'function symbol() view returns (string)',
+  'function decimals() view returns (uint8)',
+  'function totalSupply() view returns (uint256)',
+  'function convertToAssets(uint256 shares) view returns (uint256)',
+  'function convertToShares(uint256 assets) view returns (uint256)',
+  'function totalAssets() view returns (uint256)',
+  'function getTotalExitFeeBasisPoints() view returns (uint256)',
+  'function getRemainingAssetsDailyWithdrawalLimit() view returns (uint256)',
+  'function setRate(uint256 newRate)',
+  'function setExitFeeBasisPoints(uint256 bps)',
+  'function setRemainingAssetsDailyWithdrawalLimit(uint256 amount)',
+]);
+
+export const pufferWithdrawalManagerAbi = parseAbi([
+  'function getWithdrawalsLength() view returns (uint256)',
+  'function getFinalizedWithdrawalBatch() view returns (uint256)',
+  'function BATCH_SIZE() view returns (uint256)',
+  'function setQueue(uint256 length, uint256 finalized, uint256 batchSize_)',
+]);
+
+export const etherfiLiquidityPoolAbi = parseAbi([
+  'function amountForShare(uint256 share) view returns (uint256)',
+  'function sharesForAmount(uint256 amount) view returns (uint256)',
 ]);

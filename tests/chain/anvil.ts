@@ -18,6 +18,8 @@ export type StartAnvilOptions = {
   port?: number;
   /** Genesis block number; mainnet-like by default so "recent block" logic looks real. */
   blockNumber?: bigint;
+  /** Genesis block timestamp (unix seconds); the wall clock by default. */
+  timestamp?: number;
 };
 
 const DEFAULT_CHAIN_ID = 1;
@@ -96,8 +98,10 @@ function exited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-async function launch(bin: string, port: number, chainId: number, blockNumber: bigint): Promise<AnvilNode> {
+async function launch(bin: string, port: number, chainId: number, blockNumber: bigint, timestamp?: number): Promise<AnvilNode> {
   const args = [
+    // A genesis in the past leaves room to write weeks of history before the present.
+    ...(timestamp === undefined ? [] : ['--timestamp', String(timestamp)]),
     '--chain-id', String(chainId),
     '--number', blockNumber.toString(),
     '--port', String(port),
@@ -158,13 +162,13 @@ export async function startAnvil(opts: StartAnvilOptions = {}): Promise<AnvilNod
   const bin = resolveAnvilBinary();
   const chainId = opts.chainId ?? DEFAULT_CHAIN_ID;
   const blockNumber = opts.blockNumber ?? DEFAULT_BLOCK_NUMBER;
-  if (opts.port !== undefined) return launch(bin, opts.port, chainId, blockNumber);
+  if (opts.port !== undefined) return launch(bin, opts.port, chainId, blockNumber, opts.timestamp);
 
   // A port picked via listen(0) can be taken again before anvil binds it; retry a few times.
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await launch(bin, await freePort(), chainId, blockNumber);
+      return await launch(bin, await freePort(), chainId, blockNumber, opts.timestamp);
     } catch (err) {
       lastError = err;
       if (!String(err).includes('in use')) throw err;

@@ -5,6 +5,7 @@ import {
   type Abi,
   type Address,
   type Hex,
+  type TransactionReceipt,
   createTestClient,
   createWalletClient,
   getAddress,
@@ -14,22 +15,55 @@ import {
 } from 'viem';
 import { mainnet } from 'viem/chains';
 import {
+  ankrethAbi,
+  cbethAbi,
   chainlinkAggregatorAbi,
   curvePoolAbi,
   eigenDelegationManagerAbi,
+  etherfiLiquidityPoolAbi,
   etherfiRedemptionManagerAbi,
   etherfiWithdrawRequestNftAbi,
+  fraxRedemptionQueueAbi,
+  kelpLrtOracleAbi,
+  kelpWithdrawalManagerAbi,
   lidoHashConsensusAbi,
   lidoWithdrawalQueueAbi,
+  lsethAbi,
+  mantleStakingAbi,
+  mantleUnstakeRequestsManagerAbi,
   multicall3Abi,
+  osTokenRedeemerAbi,
+  osTokenVaultControllerAbi,
+  plainTokenAbi,
+  pufferVaultAbi,
+  pufferWithdrawalManagerAbi,
+  renzoBalancerRateProviderAbi,
+  renzoRestakeManagerAbi,
+  renzoWithdrawQueueAbi,
+  rethAbi,
+  riverRedeemManagerAbi,
+  rswethAbi,
+  sfrxethAbi,
+  staderConfigAbi,
+  staderStakePoolsManagerAbi,
+  staderUserWithdrawalManagerAbi,
   stethAbi,
+  swellExitAbi,
+  swethAbi,
   uniswapV3PoolAbi,
   uniswapViewQuoterAbi,
   weethAbi,
   wstethAbi,
 } from './abis';
 import { compileContracts } from './compile';
-import { approximateTick, ethPerWeethToSqrtPriceX96, uniswapV3PoolAddress, UNISWAP_V3_FACTORY } from './uniswap';
+import {
+  approximateTick,
+  ethPerTokenToSqrtPriceX96,
+  ethPerWeethToSqrtPriceX96,
+  sortTokens,
+  uniswapV3PoolAddress,
+  UNISWAP_V3_FACTORY,
+} from './uniswap';
 
 const E18 = 10n ** 18n;
 const eth = (n: number) => BigInt(n) * E18;
@@ -37,6 +71,42 @@ const eth = (n: number) => BigInt(n) * E18;
 const WETH: Address = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
 const WEETH: Address = '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee';
 export const WEETH_POOL_FEE = 100; // 0.01% tier
+
+// Tokens that get a Uniswap v3 pool against WETH (pool addresses are computed below).
+const RETH: Address = '0xae78736Cd615f374D3085123A210448E74Fc6393';
+const CBETH: Address = '0xBe9895146f7AF43049ca1c1AE358B0541Ea49704';
+const ETHX: Address = '0xA35b1B31Ce002FBF2058D22F30f95D405200A15b';
+const METH: Address = '0xd5F7838F5C461fefF7FE49ea5ebaF7728bB0ADfa';
+const SWETH: Address = '0xf951E335afb289353dc249e82926178EaC7DEd78';
+const RSWETH: Address = '0xFAe103DC9cf190eD75350761e95403b7b8aFa6c0';
+const EZETH: Address = '0xbf5495Efe5DB9ce00f80364C8B423567e58d2110';
+const RSETH: Address = '0xA1290d69c65A6Fe4DF752f95823fae25cB99e5A7';
+const PUFETH: Address = '0xD9A442856C234a39a81a089C06451EBAa4306a72';
+const OSETH: Address = '0xf1C9acDc66974dFB6dEcB12aA385b9cD01190E38';
+const LSETH: Address = '0x8c1BEd5b9a0928467c9B1341Da1D7BD5e10b6549';
+const ANKRETH: Address = '0xE95A203B1a91a908F9B9CE46459d101078c2c3cb';
+
+/** Fee tier (hundredths of a bip) of each token's Uniswap v3 pool against WETH. */
+export const POOL_FEES = {
+  weETH: WEETH_POOL_FEE,
+  rETH: 100,
+  cbETH: 500,
+  ETHx: 100,
+  mETH: 100,
+  swETH: 100,
+  rswETH: 100,
+  ezETH: 100,
+  rsETH: 100,
+  pufETH: 100,
+  osETH: 100,
+  LsETH: 100,
+  ankrETH: 500,
+} as const;
+
+/** Symbols with a Uniswap v3 pool against WETH. */
+export type PoolSymbol = keyof typeof POOL_FEES;
+
+const pool = (token: Address, symbol: PoolSymbol) => uniswapV3PoolAddress(WETH, token, POOL_FEES[symbol]);
 
 /** Every mainnet address the rig touches (checksummed). See CONTRACT_AT for what stands there. */
 export const ADDRESSES = {
@@ -61,6 +131,74 @@ export const ADDRESSES = {
   /** Computed with CREATE2 like the real factory (WETH token0, weETH token1, fee 100). */
   uniswapWeethWethPool: uniswapV3PoolAddress(WETH, WEETH, WEETH_POOL_FEE),
   uniswapViewQuoter: '0x5e55C9e631FAE526cd4B0526C4818D6e0a9eF0e3',
+
+  // Lido / ether.fi underlyings
+  eeth: '0x35fA164735182de50811E8e2E824cFb9B6118ac2',
+  etherfiLiquidityPool: '0x308861A430be4cce5502d0A12724771Fc6DaF216',
+  // Rocket Pool
+  reth: RETH,
+  chainlinkRethEth: '0x536218f9E9Eb48863970252233c8F271f554C2d0',
+  uniswapRethWethPool: pool(RETH, 'rETH'),
+  // Coinbase
+  cbeth: CBETH,
+  chainlinkCbethEth: '0xF017fcB346A1885194689bA23Eff2fE6fA5C483b',
+  uniswapCbethWethPool: pool(CBETH, 'cbETH'),
+  // Frax
+  frxeth: '0x5E8422345238F34275888049021821E8E08CAa1f',
+  sfrxeth: '0xac3E018457B222d93114458476f3E3416Abbe38F',
+  fraxRedemptionQueue: '0xfDC69e6BE352BD5644C438302DE4E311AAD5565b',
+  /** coin 0 = ETH, coin 1 = frxETH. */
+  curveFrxethPool: '0xa1F8A6807c402E4A15ef4EBa36528A3FED24E577',
+  // StakeWise
+  oseth: OSETH,
+  osTokenVaultController: '0x2A261e60FB14586B474C208b1B7AC6D0f5000306',
+  osTokenRedeemer: '0xdF3123dD182b8d3e0266a2dC37eEb8366d149B5A',
+  uniswapOsethWethPool: pool(OSETH, 'osETH'),
+  // Stader
+  ethx: ETHX,
+  staderStakePoolsManager: '0xcf5EA1b38380f6aF39068375516Daf40Ed70D299',
+  staderUserWithdrawalManager: '0x9F0491B32DBce587c50c4C43AB303b06478193A7',
+  staderConfig: '0x4ABEF2263d5A5ED582FC9A9789a41D85b68d69DB',
+  chainlinkEthxEth: '0xC5f8c4aB091Be1A899214c0C3636ca33DcA0C547',
+  uniswapEthxWethPool: pool(ETHX, 'ETHx'),
+  // Mantle
+  meth: METH,
+  mantleStaking: '0xe3cBd06D7dadB3F4e6557bAb7EdD924CD1489E8f',
+  mantleUnstakeRequestsManager: '0x38fDF7b489316e03eD8754ad339cb5c4483FDcf9',
+  chainlinkMethEth: '0x5b563107C8666d2142C216114228443B94152362',
+  uniswapMethWethPool: pool(METH, 'mETH'),
+  // Swell
+  sweth: SWETH,
+  swexit: '0x48C11b86807627AF70a34662D4865cF854251663',
+  chainlinkSwethEth: '0xec21B3e882CE09928cb397DcfF31B15cBBD1e1C3',
+  uniswapSwethWethPool: pool(SWETH, 'swETH'),
+  rsweth: RSWETH,
+  rswexit: '0x58749C46Ffe97e4d79508a2C781C440f4756f064',
+  uniswapRswethWethPool: pool(RSWETH, 'rswETH'),
+  // Liquid Collective
+  lseth: LSETH,
+  riverRedeemManager: '0x080b3a41390b357Ad7e8097644d1DEDf57AD3375',
+  uniswapLsethWethPool: pool(LSETH, 'LsETH'),
+  // Ankr
+  ankreth: ANKRETH,
+  uniswapAnkrethWethPool: pool(ANKRETH, 'ankrETH'),
+  // Renzo
+  ezeth: EZETH,
+  renzoRestakeManager: '0x74a09653A083691711cF8215a6ab074BB4e99ef5',
+  renzoBalancerRateProvider: '0x387dBc0fB00b26fb085aa658527D5BE98302c84C',
+  renzoWithdrawQueue: '0x5efc9D10E42FB517456f4ac41EB5e2eBe42C8918',
+  chainlinkEzethEth: '0x636A000262F6aA9e1F094ABF0aD8f645C44f641C',
+  uniswapEzethWethPool: pool(EZETH, 'ezETH'),
+  // Kelp
+  rseth: RSETH,
+  kelpLrtOracle: '0x349A73444b1a310BAe67ef67973022020d70020d',
+  kelpWithdrawalManager: '0x62De59c08eB5dAE4b7E6F7a8cAd3006d6965ec16',
+  chainlinkRsethEth: '0x03c68933f7a3F76875C0bc670a58e69294cDFD01',
+  uniswapRsethWethPool: pool(RSETH, 'rsETH'),
+  // Puffer
+  pufeth: PUFETH,
+  pufferWithdrawalManager: '0xDdA0483184E75a5579ef9635ED14BacCf9d50283',
+  uniswapPufethWethPool: pool(PUFETH, 'pufETH'),
 } as const satisfies Record<string, Address>;
 
 export type AddressName = keyof typeof ADDRESSES;
@@ -86,6 +224,59 @@ export const CONTRACT_AT = {
   uniswapV3Factory: null,
   uniswapWeethWethPool: 'UniswapV3Pool',
   uniswapViewQuoter: 'ViewQuoter',
+  eeth: 'PlainToken',
+  etherfiLiquidityPool: 'LiquidityPool',
+  reth: 'RocketTokenRETH',
+  chainlinkRethEth: 'ChainlinkAggregator',
+  uniswapRethWethPool: 'UniswapV3Pool',
+  cbeth: 'StakedTokenV1',
+  chainlinkCbethEth: 'ChainlinkAggregator',
+  uniswapCbethWethPool: 'UniswapV3Pool',
+  frxeth: 'PlainToken',
+  sfrxeth: 'SfrxETH',
+  fraxRedemptionQueue: 'FraxEtherRedemptionQueueV2',
+  curveFrxethPool: 'CurveFrxEthPool',
+  oseth: 'PlainToken',
+  osTokenVaultController: 'OsTokenVaultController',
+  osTokenRedeemer: 'OsTokenRedeemer',
+  uniswapOsethWethPool: 'UniswapV3Pool',
+  ethx: 'PlainToken',
+  staderStakePoolsManager: 'StaderStakePoolsManager',
+  staderUserWithdrawalManager: 'UserWithdrawalManager',
+  staderConfig: 'StaderConfig',
+  chainlinkEthxEth: 'ChainlinkAggregator',
+  uniswapEthxWethPool: 'UniswapV3Pool',
+  meth: 'PlainToken',
+  mantleStaking: 'MantleStaking',
+  mantleUnstakeRequestsManager: 'UnstakeRequestsManager',
+  chainlinkMethEth: 'ChainlinkAggregator',
+  uniswapMethWethPool: 'UniswapV3Pool',
+  sweth: 'SwETH',
+  swexit: 'SwEXIT',
+  chainlinkSwethEth: 'ChainlinkAggregator',
+  uniswapSwethWethPool: 'UniswapV3Pool',
+  rsweth: 'RswETH',
+  rswexit: 'SwEXIT',
+  uniswapRswethWethPool: 'UniswapV3Pool',
+  lseth: 'LsETH',
+  riverRedeemManager: 'RedeemManager',
+  uniswapLsethWethPool: 'UniswapV3Pool',
+  ankreth: 'AnkrETH',
+  uniswapAnkrethWethPool: 'UniswapV3Pool',
+  ezeth: 'PlainToken',
+  renzoRestakeManager: 'RestakeManager',
+  renzoBalancerRateProvider: 'BalancerRateProvider',
+  renzoWithdrawQueue: 'WithdrawQueue',
+  chainlinkEzethEth: 'ChainlinkAggregator',
+  uniswapEzethWethPool: 'UniswapV3Pool',
+  rseth: 'PlainToken',
+  kelpLrtOracle: 'LRTOracle',
+  kelpWithdrawalManager: 'LRTWithdrawalManager',
+  chainlinkRsethEth: 'ChainlinkAggregator',
+  uniswapRsethWethPool: 'UniswapV3Pool',
+  pufeth: 'PufferVault',
+  pufferWithdrawalManager: 'PufferWithdrawalManager',
+  uniswapPufethWethPool: 'UniswapV3Pool',
 } as const satisfies Record<AddressName, string | null>;
 
 /** Typed ABI (real reads + test setters) for each compiled contract. */
@@ -103,6 +294,33 @@ export const CONTRACT_ABIS = {
   DelegationManager: eigenDelegationManagerAbi,
   UniswapV3Pool: uniswapV3PoolAbi,
   ViewQuoter: uniswapViewQuoterAbi,
+  PlainToken: plainTokenAbi,
+  LiquidityPool: etherfiLiquidityPoolAbi,
+  RocketTokenRETH: rethAbi,
+  StakedTokenV1: cbethAbi,
+  SfrxETH: sfrxethAbi,
+  FraxEtherRedemptionQueueV2: fraxRedemptionQueueAbi,
+  CurveFrxEthPool: curvePoolAbi,
+  OsTokenVaultController: osTokenVaultControllerAbi,
+  OsTokenRedeemer: osTokenRedeemerAbi,
+  StaderStakePoolsManager: staderStakePoolsManagerAbi,
+  UserWithdrawalManager: staderUserWithdrawalManagerAbi,
+  StaderConfig: staderConfigAbi,
+  MantleStaking: mantleStakingAbi,
+  UnstakeRequestsManager: mantleUnstakeRequestsManagerAbi,
+  SwETH: swethAbi,
+  RswETH: rswethAbi,
+  SwEXIT: swellExitAbi,
+  LsETH: lsethAbi,
+  RedeemManager: riverRedeemManagerAbi,
+  AnkrETH: ankrethAbi,
+  RestakeManager: renzoRestakeManagerAbi,
+  BalancerRateProvider: renzoBalancerRateProviderAbi,
+  WithdrawQueue: renzoWithdrawQueueAbi,
+  LRTOracle: kelpLrtOracleAbi,
+  LRTWithdrawalManager: kelpWithdrawalManagerAbi,
+  PufferVault: pufferVaultAbi,
+  PufferWithdrawalManager: pufferWithdrawalManagerAbi,
 } as const satisfies Record<string, Abi>;
 
 /** All amounts in wei / 1e18 fixed point unless noted. */
@@ -140,6 +358,158 @@ export type MainnetValues = {
   etherfiNextRequestId: number;
   etherfiLastFinalizedRequestId: number;
   eigenMinWithdrawalDelayBlocks: number;
+
+  // --- Rocket Pool rETH ---
+  /** ETH per rETH (getExchangeRate). */
+  rethRate: bigint;
+  /** getTotalCollateral, wei. */
+  rethTotalCollateral: bigint;
+  rethTotalSupply: bigint;
+  rethPoolPrice: bigint;
+  rethPoolLiquidity: bigint;
+  chainlinkRethAnswer: bigint;
+  chainlinkRethUpdatedAt: bigint;
+
+  // --- Coinbase cbETH ---
+  /** ETH per cbETH (exchangeRate). */
+  cbethRate: bigint;
+  cbethTotalSupply: bigint;
+  cbethPoolPrice: bigint;
+  cbethPoolLiquidity: bigint;
+  chainlinkCbethAnswer: bigint;
+  chainlinkCbethUpdatedAt: bigint;
+
+  // --- Frax sfrxETH / frxETH ---
+  /** frxETH per sfrxETH (pricePerShare). */
+  sfrxethRate: bigint;
+  sfrxethTotalSupply: bigint;
+  frxethTotalSupply: bigint;
+  fraxQueueNextNftId: bigint;
+  fraxQueueLengthSecs: bigint;
+  /** 1e6 precision: 2000 = 0.2%. */
+  fraxRedemptionFee: bigint;
+  fraxTtlEthRequested: bigint;
+  fraxTtlEthServed: bigint;
+  /** Curve frxETH/ETH: ETH per frxETH. */
+  curveFrxethPrice: bigint;
+  curveFrxethDepth: bigint;
+  curveFrxethFeeBps: bigint;
+
+  // --- StakeWise osETH ---
+  /** ETH per osETH (OsTokenVaultController.convertToAssets(1e18)). */
+  osethRate: bigint;
+  osethTotalSupply: bigint;
+  osethQueuedShares: bigint;
+  /** Seconds. */
+  osethExitQueueUpdateDelay: bigint;
+  osethPoolPrice: bigint;
+  osethPoolLiquidity: bigint;
+
+  // --- Stader ETHx ---
+  /** ETH per ETHx (StaderStakePoolsManager.getExchangeRate). */
+  ethxRate: bigint;
+  ethxTotalSupply: bigint;
+  staderNextRequestId: bigint;
+  staderNextRequestIdToFinalize: bigint;
+  staderEthRequestedForWithdraw: bigint;
+  /** Blocks (StaderConfig.getMinBlockDelayToFinalizeWithdrawRequest). */
+  staderMinBlockDelay: bigint;
+  ethxPoolPrice: bigint;
+  ethxPoolLiquidity: bigint;
+  chainlinkEthxAnswer: bigint;
+  chainlinkEthxUpdatedAt: bigint;
+
+  // --- Mantle mETH ---
+  /** ETH per mETH (Staking.mETHToETH(1e18)). */
+  methRate: bigint;
+  methTotalSupply: bigint;
+  mantleBlocksToFinalize: bigint;
+  mantleAllocatedEthDeficit: bigint;
+  methPoolPrice: bigint;
+  methPoolLiquidity: bigint;
+  chainlinkMethAnswer: bigint;
+  chainlinkMethUpdatedAt: bigint;
+
+  // --- Swell swETH / rswETH ---
+  /** ETH per swETH (swETHToETHRate). */
+  swethRate: bigint;
+  swethTotalSupply: bigint;
+  swexitLastTokenIdCreated: bigint;
+  swexitLastTokenIdProcessed: bigint;
+  swexitExitingEth: bigint;
+  swethPoolPrice: bigint;
+  swethPoolLiquidity: bigint;
+  chainlinkSwethAnswer: bigint;
+  chainlinkSwethUpdatedAt: bigint;
+  /** ETH per rswETH (rswETHToETHRate). */
+  rswethRate: bigint;
+  rswethTotalSupply: bigint;
+  rswexitLastTokenIdCreated: bigint;
+  rswexitLastTokenIdProcessed: bigint;
+  rswexitExitingEth: bigint;
+  rswethPoolPrice: bigint;
+  rswethPoolLiquidity: bigint;
+
+  // --- Liquid Collective LsETH ---
+  /** ETH per LsETH (underlyingBalanceFromShares(1e18)). */
+  lsethRate: bigint;
+  lsethTotalSupply: bigint;
+  lsethRedeemDemand: bigint;
+  lsethBufferedExceedingEth: bigint;
+  lsethPoolPrice: bigint;
+  lsethPoolLiquidity: bigint;
+
+  // --- Ankr ankrETH ---
+  /** ankrETH per ETH (ratio(): the INVERSE of a rate). ETH per ankrETH = 1e36 / ratio. */
+  ankrethRatio: bigint;
+  ankrethTotalSupply: bigint;
+  /** ETH per ankrETH. */
+  ankrethPoolPrice: bigint;
+  ankrethPoolLiquidity: bigint;
+
+  // --- Renzo ezETH --- rate = renzoTotalTVL * 1e18 / ezethTotalSupply
+  ezethTotalSupply: bigint;
+  renzoTotalTVL: bigint;
+  /** RestakeManager.calculateTVLs (and so BalancerRateProvider.getRate) reverts. */
+  renzoTvlReverts: boolean;
+  /** Seconds. */
+  renzoCoolDownPeriod: bigint;
+  /** WithdrawQueue.getAvailableToWithdraw(ETH sentinel), wei. */
+  renzoAvailableToWithdraw: bigint;
+  ezethPoolPrice: bigint;
+  ezethPoolLiquidity: bigint;
+  chainlinkEzethAnswer: bigint;
+  chainlinkEzethUpdatedAt: bigint;
+
+  // --- Kelp rsETH ---
+  rsethTotalSupply: bigint;
+  /** ETH per rsETH (LRTOracle.rsETHPrice, stored). */
+  kelpRsethPrice: bigint;
+  kelpWithdrawalDelayBlocks: bigint;
+  /** The ETH sentinel's queue nonces and available amount in LRTWithdrawalManager. */
+  kelpNextUnusedNonce: bigint;
+  kelpNextLockedNonce: bigint;
+  kelpAvailable: bigint;
+  rsethPoolPrice: bigint;
+  rsethPoolLiquidity: bigint;
+  chainlinkRsethAnswer: bigint;
+  chainlinkRsethUpdatedAt: bigint;
+
+  // --- Puffer pufETH ---
+  /** ETH per pufETH (PufferVault.convertToAssets(1e18)); totalAssets = supply x rate. */
+  pufethRate: bigint;
+  pufethTotalSupply: bigint;
+  pufferExitFeeBps: bigint;
+  /** getRemainingAssetsDailyWithdrawalLimit, wei. */
+  pufferDailyWithdrawalRemaining: bigint;
+  pufferWithdrawalsLength: bigint;
+  pufferFinalizedBatch: bigint;
+  pufferBatchSize: bigint;
+  pufethPoolPrice: bigint;
+  pufethPoolLiquidity: bigint;
+
+  // --- ether.fi eETH (LiquidityPool.amountForShare follows weethRate) ---
+  eethTotalSupply: bigint;
 };
 
 export const DEFAULT_MAINNET_VALUES: Readonly<MainnetValues> = Object.freeze({
@@ -173,7 +543,285 @@ export const DEFAULT_MAINNET_VALUES: Readonly<MainnetValues> = Object.freeze({
   etherfiNextRequestId: 60_000,
   etherfiLastFinalizedRequestId: 59_850,
   eigenMinWithdrawalDelayBlocks: 100_800,
+
+  // Pool liquidity (L, 18-decimals both sides) is picked per pool so that selling 100 ETH worth
+  // of the token costs 5-40 bps against the pool price, fee included (rig.test.ts checks this).
+  rethRate: 1_141_200_000_000_000_000n,
+  rethTotalCollateral: eth(2_400),
+  rethTotalSupply: eth(520_000),
+  rethPoolPrice: 1_139_800_000_000_000_000n,
+  rethPoolLiquidity: eth(40_000),
+  chainlinkRethAnswer: 1_139_500_000_000_000_000n,
+  chainlinkRethUpdatedAt: 0n,
+
+  cbethRate: 1_110_500_000_000_000_000n,
+  cbethTotalSupply: eth(130_000),
+  cbethPoolPrice: 1_108_900_000_000_000_000n,
+  cbethPoolLiquidity: eth(40_000),
+  chainlinkCbethAnswer: 1_108_000_000_000_000_000n,
+  chainlinkCbethUpdatedAt: 0n,
+
+  sfrxethRate: 1_148_700_000_000_000_000n,
+  sfrxethTotalSupply: eth(200_000),
+  frxethTotalSupply: eth(260_000),
+  fraxQueueNextNftId: 1_200n,
+  fraxQueueLengthSecs: 691_200n, // 8 days
+  fraxRedemptionFee: 2_000n, // 0.2%
+  fraxTtlEthRequested: eth(50_000),
+  fraxTtlEthServed: eth(48_000),
+  curveFrxethPrice: 998_500_000_000_000_000n,
+  curveFrxethDepth: eth(8_000),
+  curveFrxethFeeBps: 4n,
+
+  osethRate: 1_052_100_000_000_000_000n,
+  osethTotalSupply: eth(150_000),
+  osethQueuedShares: eth(1_500),
+  osethExitQueueUpdateDelay: 86_400n,
+  osethPoolPrice: 1_050_200_000_000_000_000n,
+  osethPoolLiquidity: eth(50_000),
+
+  ethxRate: 1_064_200_000_000_000_000n,
+  ethxTotalSupply: eth(100_000),
+  staderNextRequestId: 5_200n,
+  staderNextRequestIdToFinalize: 5_150n,
+  staderEthRequestedForWithdraw: eth(900),
+  staderMinBlockDelay: 600n,
+  ethxPoolPrice: 1_061_800_000_000_000_000n,
+  ethxPoolLiquidity: eth(30_000),
+  chainlinkEthxAnswer: 1_063_000_000_000_000_000n,
+  chainlinkEthxUpdatedAt: 0n,
+
+  methRate: 1_070_300_000_000_000_000n,
+  methTotalSupply: eth(450_000),
+  mantleBlocksToFinalize: 7_200n,
+  mantleAllocatedEthDeficit: 0n,
+  methPoolPrice: 1_068_500_000_000_000_000n,
+  methPoolLiquidity: eth(45_000),
+  chainlinkMethAnswer: 1_069_000_000_000_000_000n,
+  chainlinkMethUpdatedAt: 0n,
+
+  swethRate: 1_079_500_000_000_000_000n,
+  swethTotalSupply: eth(70_000),
+  swexitLastTokenIdCreated: 8_000n,
+  swexitLastTokenIdProcessed: 7_990n,
+  swexitExitingEth: eth(120),
+  swethPoolPrice: 1_077_000_000_000_000_000n,
+  swethPoolLiquidity: eth(30_000),
+  chainlinkSwethAnswer: 1_076_000_000_000_000_000n,
+  chainlinkSwethUpdatedAt: 0n,
+  rswethRate: 1_046_600_000_000_000_000n,
+  rswethTotalSupply: eth(60_000),
+  rswexitLastTokenIdCreated: 3_000n,
+  rswexitLastTokenIdProcessed: 2_990n,
+  rswexitExitingEth: eth(80),
+  rswethPoolPrice: 1_044_000_000_000_000_000n,
+  rswethPoolLiquidity: eth(35_000),
+
+  lsethRate: 1_073_500_000_000_000_000n,
+  lsethTotalSupply: eth(100_000),
+  lsethRedeemDemand: eth(300),
+  lsethBufferedExceedingEth: eth(50),
+  lsethPoolPrice: 1_071_100_000_000_000_000n,
+  lsethPoolLiquidity: eth(35_000),
+
+  ankrethRatio: 864_200_000_000_000_000n, // ETH per ankrETH = 1 / 0.8642 = 1.15714...
+  ankrethTotalSupply: eth(20_000),
+  ankrethPoolPrice: 1_152_100_000_000_000_000n,
+  ankrethPoolLiquidity: eth(40_000),
+
+  ezethTotalSupply: eth(900_000),
+  renzoTotalTVL: eth(945_000), // rate 1.05
+  renzoTvlReverts: false,
+  renzoCoolDownPeriod: 604_800n, // 7 days
+  renzoAvailableToWithdraw: eth(2_000),
+  ezethPoolPrice: 1_045_200_000_000_000_000n,
+  ezethPoolLiquidity: eth(60_000),
+  chainlinkEzethAnswer: 1_046_000_000_000_000_000n,
+  chainlinkEzethUpdatedAt: 0n,
+
+  rsethTotalSupply: eth(500_000),
+  kelpRsethPrice: 1_051_200_000_000_000_000n,
+  kelpWithdrawalDelayBlocks: 57_600n,
+  kelpNextUnusedNonce: 4_000n,
+  kelpNextLockedNonce: 3_900n,
+  kelpAvailable: eth(1_200),
+  rsethPoolPrice: 1_048_900_000_000_000_000n,
+  rsethPoolLiquidity: eth(55_000),
+  chainlinkRsethAnswer: 1_048_000_000_000_000_000n,
+  chainlinkRsethUpdatedAt: 0n,
+
+  pufethRate: 1_039_800_000_000_000_000n,
+  pufethTotalSupply: eth(450_000),
+  pufferExitFeeBps: 100n,
+  pufferDailyWithdrawalRemaining: eth(500),
+  pufferWithdrawalsLength: 2_100n,
+  pufferFinalizedBatch: 200n,
+  pufferBatchSize: 10n,
+  pufethPoolPrice: 1_037_100_000_000_000_000n,
+  pufethPoolLiquidity: eth(40_000),
+
+  eethTotalSupply: eth(2_400_000),
 });
+
+type BigintKey = { [K in keyof MainnetValues]: MainnetValues[K] extends bigint ? K : never }[keyof MainnetValues];
+
+/** Each pool's token, stub address and value fields. */
+const POOLS: Record<PoolSymbol, { token: Address; pool: AddressName; price: BigintKey; liquidity: BigintKey }> = {
+  weETH: { token: WEETH, pool: 'uniswapWeethWethPool', price: 'weethPoolPrice', liquidity: 'weethPoolLiquidity' },
+  rETH: { token: RETH, pool: 'uniswapRethWethPool', price: 'rethPoolPrice', liquidity: 'rethPoolLiquidity' },
+  cbETH: { token: CBETH, pool: 'uniswapCbethWethPool', price: 'cbethPoolPrice', liquidity: 'cbethPoolLiquidity' },
+  ETHx: { token: ETHX, pool: 'uniswapEthxWethPool', price: 'ethxPoolPrice', liquidity: 'ethxPoolLiquidity' },
+  mETH: { token: METH, pool: 'uniswapMethWethPool', price: 'methPoolPrice', liquidity: 'methPoolLiquidity' },
+  swETH: { token: SWETH, pool: 'uniswapSwethWethPool', price: 'swethPoolPrice', liquidity: 'swethPoolLiquidity' },
+  rswETH: { token: RSWETH, pool: 'uniswapRswethWethPool', price: 'rswethPoolPrice', liquidity: 'rswethPoolLiquidity' },
+  ezETH: { token: EZETH, pool: 'uniswapEzethWethPool', price: 'ezethPoolPrice', liquidity: 'ezethPoolLiquidity' },
+  rsETH: { token: RSETH, pool: 'uniswapRsethWethPool', price: 'rsethPoolPrice', liquidity: 'rsethPoolLiquidity' },
+  pufETH: { token: PUFETH, pool: 'uniswapPufethWethPool', price: 'pufethPoolPrice', liquidity: 'pufethPoolLiquidity' },
+  osETH: { token: OSETH, pool: 'uniswapOsethWethPool', price: 'osethPoolPrice', liquidity: 'osethPoolLiquidity' },
+  LsETH: { token: LSETH, pool: 'uniswapLsethWethPool', price: 'lsethPoolPrice', liquidity: 'lsethPoolLiquidity' },
+  ankrETH: { token: ANKRETH, pool: 'uniswapAnkrethWethPool', price: 'ankrethPoolPrice', liquidity: 'ankrethPoolLiquidity' },
+};
+
+/** Chainlink feeds (all the aggregator stub), by the token they price in ETH. */
+export type FeedSymbol = 'stETH' | 'weETH' | 'rETH' | 'cbETH' | 'ETHx' | 'mETH' | 'swETH' | 'ezETH' | 'rsETH';
+
+const FEEDS: Record<FeedSymbol, { feed: AddressName; description: string; answer: BigintKey; updatedAt: BigintKey }> = {
+  stETH: { feed: 'chainlinkStethEth', description: 'STETH / ETH', answer: 'chainlinkStethAnswer', updatedAt: 'chainlinkStethUpdatedAt' },
+  weETH: { feed: 'chainlinkWeethEth', description: 'weETH / ETH', answer: 'chainlinkWeethAnswer', updatedAt: 'chainlinkWeethUpdatedAt' },
+  rETH: { feed: 'chainlinkRethEth', description: 'RETH / ETH', answer: 'chainlinkRethAnswer', updatedAt: 'chainlinkRethUpdatedAt' },
+  cbETH: { feed: 'chainlinkCbethEth', description: 'CBETH / ETH', answer: 'chainlinkCbethAnswer', updatedAt: 'chainlinkCbethUpdatedAt' },
+  ETHx: { feed: 'chainlinkEthxEth', description: 'ETHx / ETH', answer: 'chainlinkEthxAnswer', updatedAt: 'chainlinkEthxUpdatedAt' },
+  mETH: { feed: 'chainlinkMethEth', description: 'mETH / ETH', answer: 'chainlinkMethAnswer', updatedAt: 'chainlinkMethUpdatedAt' },
+  swETH: { feed: 'chainlinkSwethEth', description: 'SWETH / ETH', answer: 'chainlinkSwethAnswer', updatedAt: 'chainlinkSwethUpdatedAt' },
+  ezETH: { feed: 'chainlinkEzethEth', description: 'ezETH / ETH', answer: 'chainlinkEzethAnswer', updatedAt: 'chainlinkEzethUpdatedAt' },
+  rsETH: { feed: 'chainlinkRsethEth', description: 'RSETH / ETH', answer: 'chainlinkRsethAnswer', updatedAt: 'chainlinkRsethUpdatedAt' },
+};
+
+/** Token doubles with ERC-20 metadata (symbol, 18 decimals, totalSupply). */
+export type TokenSymbol =
+  | 'rETH' | 'cbETH' | 'sfrxETH' | 'frxETH' | 'osETH' | 'ETHx' | 'mETH' | 'swETH'
+  | 'rswETH' | 'LsETH' | 'ankrETH' | 'ezETH' | 'rsETH' | 'pufETH' | 'eETH';
+
+/** `plain`: PlainToken, whose symbol is seeded; otherwise the symbol is in the contract's code. */
+const TOKENS: Record<TokenSymbol, { token: AddressName; supply: BigintKey; plain: boolean }> = {
+  rETH: { token: 'reth', supply: 'rethTotalSupply', plain: false },
+  cbETH: { token: 'cbeth', supply: 'cbethTotalSupply', plain: false },
+  sfrxETH: { token: 'sfrxeth', supply: 'sfrxethTotalSupply', plain: false },
+  frxETH: { token: 'frxeth', supply: 'frxethTotalSupply', plain: true },
+  osETH: { token: 'oseth', supply: 'osethTotalSupply', plain: true },
+  ETHx: { token: 'ethx', supply: 'ethxTotalSupply', plain: true },
+  mETH: { token: 'meth', supply: 'methTotalSupply', plain: true },
+  swETH: { token: 'sweth', supply: 'swethTotalSupply', plain: false },
+  rswETH: { token: 'rsweth', supply: 'rswethTotalSupply', plain: false },
+  LsETH: { token: 'lseth', supply: 'lsethTotalSupply', plain: false },
+  ankrETH: { token: 'ankreth', supply: 'ankrethTotalSupply', plain: false },
+  ezETH: { token: 'ezeth', supply: 'ezethTotalSupply', plain: true },
+  rsETH: { token: 'rseth', supply: 'rsethTotalSupply', plain: true },
+  pufETH: { token: 'pufeth', supply: 'pufethTotalSupply', plain: false },
+  eETH: { token: 'eeth', supply: 'eethTotalSupply', plain: true },
+};
+
+/** Tokens with a redemption rate (ETH per token) that `setRate` moves. */
+export type RateSymbol =
+  | 'wstETH' | 'weETH' | 'rETH' | 'cbETH' | 'sfrxETH' | 'osETH' | 'ETHx' | 'mETH'
+  | 'swETH' | 'rswETH' | 'LsETH' | 'ankrETH' | 'ezETH' | 'rsETH' | 'pufETH';
+
+/** Rates stored as-is by one setter: contract, setter name and value field. */
+const STORED_RATES = {
+  rETH: { at: 'reth', abi: rethAbi, setter: 'setExchangeRate', key: 'rethRate' },
+  cbETH: { at: 'cbeth', abi: cbethAbi, setter: 'setExchangeRate', key: 'cbethRate' },
+  sfrxETH: { at: 'sfrxeth', abi: sfrxethAbi, setter: 'setPricePerShare', key: 'sfrxethRate' },
+  osETH: { at: 'osTokenVaultController', abi: osTokenVaultControllerAbi, setter: 'setRate', key: 'osethRate' },
+  ETHx: { at: 'staderStakePoolsManager', abi: staderStakePoolsManagerAbi, setter: 'setExchangeRate', key: 'ethxRate' },
+  mETH: { at: 'mantleStaking', abi: mantleStakingAbi, setter: 'setRate', key: 'methRate' },
+  swETH: { at: 'sweth', abi: swethAbi, setter: 'setRate', key: 'swethRate' },
+  rswETH: { at: 'rsweth', abi: rswethAbi, setter: 'setRate', key: 'rswethRate' },
+  LsETH: { at: 'lseth', abi: lsethAbi, setter: 'setRate', key: 'lsethRate' },
+  rsETH: { at: 'kelpLrtOracle', abi: kelpLrtOracleAbi, setter: 'setRsETHPrice', key: 'kelpRsethPrice' },
+  pufETH: { at: 'pufeth', abi: pufferVaultAbi, setter: 'setRate', key: 'pufethRate' },
+} as const satisfies Partial<Record<RateSymbol, { at: AddressName; abi: Abi; setter: string; key: BigintKey }>>;
+
+/** What a test can expect for one token, in ETH (1e18 scale). */
+export type TokenExpectation = {
+  address: Address;
+  /** ETH per token by the protocol's own contracts (ankrETH: 1e36 / ratio, floor; ezETH: TVL / supply). */
+  rate: bigint;
+  /** Uniswap v3 pool against WETH: its price in ETH per token, address, fee tier and liquidity. */
+  poolPrice?: bigint;
+  pool?: Address;
+  poolFee?: number;
+  poolLiquidity?: bigint;
+  /** Chainlink <token>/ETH answer (18 decimals) and feed address. */
+  feedAnswer?: bigint;
+  feed?: Address;
+  /** Curve ETH pool of the underlying (stETH for wstETH, frxETH for sfrxETH): ETH per underlying. */
+  curvePrice?: bigint;
+  curvePool?: Address;
+};
+
+/** Per-token expectations for a set of values (pass scenario.values() after setters). */
+export function tokenExpectations(v: MainnetValues): Record<RateSymbol, TokenExpectation> {
+  const rate: Record<RateSymbol, bigint> = {
+    wstETH: v.wstethStEthPerToken,
+    weETH: v.weethRate,
+    rETH: v.rethRate,
+    cbETH: v.cbethRate,
+    sfrxETH: v.sfrxethRate,
+    osETH: v.osethRate,
+    ETHx: v.ethxRate,
+    mETH: v.methRate,
+    swETH: v.swethRate,
+    rswETH: v.rswethRate,
+    LsETH: v.lsethRate,
+    ankrETH: v.ankrethRatio === 0n ? 0n : E18 * E18 / v.ankrethRatio,
+    ezETH: v.ezethTotalSupply === 0n ? 0n : (v.renzoTotalTVL * E18) / v.ezethTotalSupply,
+    rsETH: v.kelpRsethPrice,
+    pufETH: v.pufethRate,
+  };
+  const address: Record<RateSymbol, Address> = {
+    wstETH: ADDRESSES.wsteth,
+    weETH: ADDRESSES.weeth,
+    rETH: RETH,
+    cbETH: CBETH,
+    sfrxETH: ADDRESSES.sfrxeth,
+    osETH: OSETH,
+    ETHx: ETHX,
+    mETH: METH,
+    swETH: SWETH,
+    rswETH: RSWETH,
+    LsETH: LSETH,
+    ankrETH: ANKRETH,
+    ezETH: EZETH,
+    rsETH: RSETH,
+    pufETH: PUFETH,
+  };
+  const out = {} as Record<RateSymbol, TokenExpectation>;
+  for (const symbol of Object.keys(rate) as RateSymbol[]) {
+    out[symbol] = { address: address[symbol], rate: rate[symbol] };
+  }
+  for (const [symbol, p] of Object.entries(POOLS) as [PoolSymbol, (typeof POOLS)[PoolSymbol]][]) {
+    Object.assign(out[symbol], {
+      poolPrice: v[p.price],
+      pool: ADDRESSES[p.pool],
+      poolFee: POOL_FEES[symbol],
+      poolLiquidity: v[p.liquidity],
+    });
+  }
+  for (const [symbol, f] of Object.entries(FEEDS) as [FeedSymbol, (typeof FEEDS)[FeedSymbol]][]) {
+    if (symbol === 'stETH') continue; // prices stETH, not wstETH: see curvePrice
+    Object.assign(out[symbol], { feedAnswer: v[f.answer], feed: ADDRESSES[f.feed] });
+  }
+  Object.assign(out.wstETH, { curvePrice: v.curveStethPrice, curvePool: ADDRESSES.curveStethPool });
+  Object.assign(out.sfrxETH, { curvePrice: v.curveFrxethPrice, curvePool: ADDRESSES.curveFrxethPool });
+  return out;
+}
+
+/** Default rate, pool price and feed answer of every token (from DEFAULT_MAINNET_VALUES). */
+export const TOKEN_DEFAULTS: Readonly<Record<RateSymbol, Readonly<TokenExpectation>>> = Object.freeze(
+  Object.fromEntries(
+    Object.entries(tokenExpectations(DEFAULT_MAINNET_VALUES)).map(([symbol, e]) => [symbol, Object.freeze(e)]),
+  ) as Record<RateSymbol, TokenExpectation>,
+);
 
 /** Beacon chain constants served by HashConsensus.getChainConfig (mainnet). */
 const BEACON_SLOTS_PER_EPOCH = 32n;
@@ -215,10 +863,71 @@ export type MainnetScenario = {
   restoreContract(address: Address): Promise<void>;
   /** Advance chain time by `seconds` and mine a block (e.g. to age a pinned feed). */
   increaseTime(seconds: number): Promise<void>;
+  /** Runs the setters `changes` calls and mines them together in one block stamped `timestamp` (seconds). */
+  inOneBlockAt(timestamp: number, changes: () => Promise<void>): Promise<void>;
   /** Current values (a copy). */
   values(): MainnetValues;
+
+  /**
+   * Move a token's redemption rate (ETH per token, 1e18). wstETH/weETH = setWstethRate/setWeethRate
+   * (stETH.getPooledEthByShares and LiquidityPool.amountForShare follow). ankrETH stores
+   * ratio = round(1e36 / rate) (see setAnkrRatio for an exact ratio). ezETH sets the TVL to
+   * rate x supply (the provider computes TVL / supply). rsETH sets LRTOracle.rsETHPrice.
+   */
+  setRate(symbol: RateSymbol, rate: bigint): Promise<void>;
+  /** ankrETH.ratio() exactly (ankrETH per ETH). */
+  setAnkrRatio(ratio: bigint): Promise<void>;
+  setTotalSupply(symbol: TokenSymbol, supply: bigint): Promise<void>;
+  /** Uniswap v3 <token>/WETH pool: price in ETH per token (either token order), optional liquidity L. */
+  setPoolPrice(symbol: PoolSymbol, price: bigint, liquidity?: bigint): Promise<void>;
+  /** A Chainlink feed's answer, and optionally its pinned updatedAt (0n = always fresh). */
+  setFeed(feed: FeedSymbol | Address, answer: bigint, updatedAt?: bigint): Promise<void>;
+  /** Curve frxETH/ETH pool (same model as the stETH pool): ETH per frxETH, depth, fee. */
+  setFrxEthCurve(m: { price?: bigint; depth?: bigint; feeBps?: bigint }): Promise<void>;
+  setFraxQueue(q: {
+    nextNftId?: bigint;
+    queueLengthSecs?: bigint;
+    /** 1e6 precision. */
+    redemptionFee?: bigint;
+    ttlEthRequested?: bigint;
+    ttlEthServed?: bigint;
+  }): Promise<void>;
+  setRenzo(r: { tvlReverts?: boolean; totalTVL?: bigint; coolDownPeriod?: bigint; availableToWithdraw?: bigint }): Promise<void>;
+  setKelp(k: {
+    rsETHPrice?: bigint;
+    withdrawalDelayBlocks?: bigint;
+    nextUnusedNonce?: bigint;
+    nextLockedNonce?: bigint;
+    available?: bigint;
+  }): Promise<void>;
+  setPuffer(p: {
+    exitFeeBps?: bigint;
+    dailyWithdrawalRemaining?: bigint;
+    withdrawalsLength?: bigint;
+    finalizedBatch?: bigint;
+    batchSize?: bigint;
+  }): Promise<void>;
+  setStader(s: {
+    nextRequestId?: bigint;
+    nextRequestIdToFinalize?: bigint;
+    ethRequestedForWithdraw?: bigint;
+    minBlockDelay?: bigint;
+  }): Promise<void>;
+  setMantle(m: { blocksToFinalize?: bigint; allocatedETHDeficit?: bigint }): Promise<void>;
+  setSwellExit(
+    symbol: 'swETH' | 'rswETH',
+    e: { lastTokenIdCreated?: bigint; lastTokenIdProcessed?: bigint; exitingETH?: bigint },
+  ): Promise<void>;
+  setLsethRedeem(r: { redeemDemand?: bigint; bufferedExceedingEth?: bigint }): Promise<void>;
+  setRocketCollateral(wei: bigint): Promise<void>;
+  setOsethRedeemer(r: { queuedShares?: bigint; exitQueueUpdateDelay?: bigint }): Promise<void>;
 };
 
+/**
+ * Puts every test double at its mainnet address and seeds `values` (defaults where not given)
+ * through the scenario setters. The seeding transactions are sent with automine off and mined in
+ * one block (automine is back on afterwards, so later setters mine one block per transaction).
+ */
 export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues> = {}): Promise<MainnetScenario> {
   const transport = http(rpcUrl);
   const probe = createWalletClient({ transport });
@@ -244,9 +953,57 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
   );
 
   // Setter transactions are auto-mined; wait for the receipt so callers see the new state.
+  // While seeding (`batch` set) they are only collected, then mined together in one block; they
+  // are sent concurrently, so each gets its nonce here (anvil would hand out duplicates).
+  let batch: Promise<Hex>[] | null = null;
+  let batchNonce = 0;
+  const writeContract = ((args: Parameters<typeof client.writeContract>[0]) =>
+    client.writeContract(batch ? { ...args, nonce: batchNonce++ } : args)) as typeof client.writeContract;
   const mined = async (hash: Promise<Hex>) => {
+    if (batch) {
+      hash.catch(() => {}); // rejections surface from the Promise.all in seedInOneBlock
+      batch.push(hash);
+      return;
+    }
     const receipt = await client.waitForTransactionReceipt({ hash: await hash, pollingInterval: 50 });
     if (receipt.status !== 'success') throw new Error(`setter transaction ${receipt.transactionHash} reverted`);
+  };
+  /** Loosely typed write for the table-driven setters (the rig test calls every one of them). */
+  const send = (address: Address, abi: Abi, functionName: string, args: readonly unknown[]) =>
+    mined(writeContract({ address, abi, functionName, args } as never));
+
+  /** Runs `seed` with automine off and mines everything it sent in one block. */
+  const seedInOneBlock = async (seed: () => Promise<void>) => {
+    await client.setAutomine(false);
+    try {
+      batchNonce = await client.getTransactionCount({ address: client.account.address, blockTag: 'pending' });
+      batch = [];
+      await seed();
+      const hashes = await Promise.all(batch);
+      batch = null;
+      const receipts = new Map<Hex, TransactionReceipt>();
+      // One block holds them all at the default gas limit; keep mining if a node is configured smaller.
+      for (let blocks = 0; receipts.size < hashes.length; blocks++) {
+        if (blocks === 20) throw new Error(`seeding: ${hashes.length - receipts.size} transactions never mined`);
+        await client.mine({ blocks: 1 });
+        await Promise.all(
+          hashes
+            .filter((h) => !receipts.has(h))
+            .map(async (hash) => {
+              try {
+                receipts.set(hash, await client.getTransactionReceipt({ hash }));
+              } catch {
+                // still pending
+              }
+            }),
+        );
+      }
+      const failed = [...receipts.values()].filter((r) => r.status !== 'success');
+      if (failed.length > 0) throw new Error(`seeding: setter transactions reverted: ${failed.map((r) => r.transactionHash).join(', ')}`);
+    } finally {
+      batch = null;
+      await client.setAutomine(true);
+    }
   };
 
   const A = ADDRESSES;
@@ -259,7 +1016,7 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
     rpcUrl,
 
     async setWstethRate(stEthPerToken) {
-      await mined(client.writeContract({ address: A.wsteth, abi: wstethAbi, functionName: 'setStEthPerToken', args: [stEthPerToken] }));
+      await mined(writeContract({ address: A.wsteth, abi: wstethAbi, functionName: 'setStEthPerToken', args: [stEthPerToken] }));
       current.wstethStEthPerToken = stEthPerToken;
     },
 
@@ -268,23 +1025,23 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
       const depth = m.curveDepth ?? current.curveStethDepth;
       const fee = m.curveFeeBps ?? current.curveFeeBps;
       if (m.curvePrice !== undefined || m.curveDepth !== undefined || m.curveFeeBps !== undefined) {
-        await mined(client.writeContract({ address: A.curveStethPool, abi: curvePoolAbi, functionName: 'setMarket', args: [price, depth, fee] }));
+        await mined(writeContract({ address: A.curveStethPool, abi: curvePoolAbi, functionName: 'setMarket', args: [price, depth, fee] }));
         Object.assign(current, { curveStethPrice: price, curveStethDepth: depth, curveFeeBps: fee });
       }
       if (m.chainlinkAnswer !== undefined) {
-        await mined(client.writeContract({ address: A.chainlinkStethEth, abi: chainlinkAggregatorAbi, functionName: 'setAnswer', args: [m.chainlinkAnswer] }));
+        await mined(writeContract({ address: A.chainlinkStethEth, abi: chainlinkAggregatorAbi, functionName: 'setAnswer', args: [m.chainlinkAnswer] }));
         current.chainlinkStethAnswer = m.chainlinkAnswer;
       }
     },
 
     async setChainlinkUpdatedAt(feed, updatedAt) {
-      await mined(client.writeContract({ address: feedAddress(feed), abi: chainlinkAggregatorAbi, functionName: 'setUpdatedAt', args: [updatedAt] }));
+      await mined(writeContract({ address: feedAddress(feed), abi: chainlinkAggregatorAbi, functionName: 'setUpdatedAt', args: [updatedAt] }));
       if (feed === 'stETH') current.chainlinkStethUpdatedAt = updatedAt;
       else current.chainlinkWeethUpdatedAt = updatedAt;
     },
 
     async setWeethRate(rate) {
-      await mined(client.writeContract({ address: A.weeth, abi: weethAbi, functionName: 'setRate', args: [rate] }));
+      await mined(writeContract({ address: A.weeth, abi: weethAbi, functionName: 'setRate', args: [rate] }));
       current.weethRate = rate;
     },
 
@@ -292,7 +1049,7 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
       if (m.poolPrice !== undefined) {
         const sqrtPriceX96 = ethPerWeethToSqrtPriceX96(m.poolPrice);
         await mined(
-          client.writeContract({
+          writeContract({
             address: A.uniswapWeethWethPool,
             abi: uniswapV3PoolAbi,
             functionName: 'setSlot0',
@@ -302,11 +1059,11 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
         current.weethPoolPrice = m.poolPrice;
       }
       if (m.poolLiquidity !== undefined) {
-        await mined(client.writeContract({ address: A.uniswapWeethWethPool, abi: uniswapV3PoolAbi, functionName: 'setLiquidity', args: [m.poolLiquidity] }));
+        await mined(writeContract({ address: A.uniswapWeethWethPool, abi: uniswapV3PoolAbi, functionName: 'setLiquidity', args: [m.poolLiquidity] }));
         current.weethPoolLiquidity = m.poolLiquidity;
       }
       if (m.chainlinkAnswer !== undefined) {
-        await mined(client.writeContract({ address: A.chainlinkWeethEth, abi: chainlinkAggregatorAbi, functionName: 'setAnswer', args: [m.chainlinkAnswer] }));
+        await mined(writeContract({ address: A.chainlinkWeethEth, abi: chainlinkAggregatorAbi, functionName: 'setAnswer', args: [m.chainlinkAnswer] }));
         current.chainlinkWeethAnswer = m.chainlinkAnswer;
       }
     },
@@ -314,25 +1071,25 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
     async setLidoQueue(q) {
       const queue = { address: A.lidoWithdrawalQueue, abi: lidoWithdrawalQueueAbi } as const;
       if (q.unfinalizedStETH !== undefined) {
-        await mined(client.writeContract({ ...queue, functionName: 'setUnfinalizedStETH', args: [q.unfinalizedStETH] }));
+        await mined(writeContract({ ...queue, functionName: 'setUnfinalizedStETH', args: [q.unfinalizedStETH] }));
         current.lidoUnfinalizedStETH = q.unfinalizedStETH;
       }
       if (q.lastRequestId !== undefined || q.lastFinalizedRequestId !== undefined) {
         const last = q.lastRequestId ?? current.lidoLastRequestId;
         const lastFinalized = q.lastFinalizedRequestId ?? current.lidoLastFinalizedRequestId;
-        await mined(client.writeContract({ ...queue, functionName: 'setRequestIds', args: [last, lastFinalized] }));
+        await mined(writeContract({ ...queue, functionName: 'setRequestIds', args: [last, lastFinalized] }));
         Object.assign(current, { lidoLastRequestId: last, lidoLastFinalizedRequestId: lastFinalized });
       }
       if (q.bunker !== undefined) {
-        await mined(client.writeContract({ ...queue, functionName: 'setBunkerMode', args: [q.bunker] }));
+        await mined(writeContract({ ...queue, functionName: 'setBunkerMode', args: [q.bunker] }));
         current.lidoBunker = q.bunker;
       }
       if (q.paused !== undefined) {
-        await mined(client.writeContract({ ...queue, functionName: 'setPaused', args: [q.paused] }));
+        await mined(writeContract({ ...queue, functionName: 'setPaused', args: [q.paused] }));
         current.lidoPaused = q.paused;
       }
       if (q.bufferedEther !== undefined) {
-        await mined(client.writeContract({ address: A.steth, abi: stethAbi, functionName: 'setBufferedEther', args: [q.bufferedEther] }));
+        await mined(writeContract({ address: A.steth, abi: stethAbi, functionName: 'setBufferedEther', args: [q.bufferedEther] }));
         current.lidoBufferedEther = q.bufferedEther;
       }
       if (q.withdrawalVault !== undefined) {
@@ -348,22 +1105,22 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
     async setEtherfiRedemption(r) {
       const manager = { address: A.etherfiRedemptionManager, abi: etherfiRedemptionManagerAbi } as const;
       if (r.redeemable !== undefined) {
-        await mined(client.writeContract({ ...manager, functionName: 'setRedeemable', args: [r.redeemable] }));
+        await mined(writeContract({ ...manager, functionName: 'setRedeemable', args: [r.redeemable] }));
         current.etherfiRedeemable = r.redeemable;
       }
       if (r.exitFeeBps !== undefined) {
-        await mined(client.writeContract({ ...manager, functionName: 'setExitFeeBps', args: [r.exitFeeBps] }));
+        await mined(writeContract({ ...manager, functionName: 'setExitFeeBps', args: [r.exitFeeBps] }));
         current.etherfiExitFeeBps = r.exitFeeBps;
       }
       if (r.paused !== undefined) {
-        await mined(client.writeContract({ ...manager, functionName: 'setPaused', args: [r.paused] }));
+        await mined(writeContract({ ...manager, functionName: 'setPaused', args: [r.paused] }));
         current.etherfiPaused = r.paused;
       }
       if (r.nextRequestId !== undefined || r.lastFinalizedRequestId !== undefined) {
         const next = r.nextRequestId ?? current.etherfiNextRequestId;
         const lastFinalized = r.lastFinalizedRequestId ?? current.etherfiLastFinalizedRequestId;
         await mined(
-          client.writeContract({
+          writeContract({
             address: A.etherfiWithdrawRequestNft,
             abi: etherfiWithdrawRequestNftAbi,
             functionName: 'setRequestIds',
@@ -376,7 +1133,7 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
 
     async setEigenDelayBlocks(blocks) {
       await mined(
-        client.writeContract({
+        writeContract({
           address: A.eigenDelegationManager,
           abi: eigenDelegationManagerAbi,
           functionName: 'setMinWithdrawalDelayBlocks',
@@ -404,59 +1161,385 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
       await client.mine({ blocks: 1 });
     },
 
+    async inOneBlockAt(timestamp, changes) {
+      await client.setNextBlockTimestamp({ timestamp: BigInt(timestamp) });
+      await seedInOneBlock(changes);
+    },
+
     values: () => ({ ...current }),
+
+    async setRate(symbol, rate) {
+      if (symbol === 'wstETH') return scenario.setWstethRate(rate);
+      if (symbol === 'weETH') return scenario.setWeethRate(rate);
+      if (symbol === 'ankrETH') return scenario.setAnkrRatio(rate === 0n ? 0n : (E18 * E18 + rate / 2n) / rate);
+      if (symbol === 'ezETH') return scenario.setRenzo({ totalTVL: (rate * current.ezethTotalSupply) / E18 });
+      const r = STORED_RATES[symbol];
+      await send(A[r.at], r.abi, r.setter, [rate]);
+      current[r.key] = rate;
+    },
+
+    async setAnkrRatio(ratio) {
+      await send(A.ankreth, ankrethAbi, 'setRatio', [ratio]);
+      current.ankrethRatio = ratio;
+    },
+
+    async setTotalSupply(symbol, supply) {
+      const t = TOKENS[symbol];
+      await send(A[t.token], plainTokenAbi, 'setTotalSupply', [supply]);
+      current[t.supply] = supply;
+    },
+
+    async setPoolPrice(symbol, price, liquidity) {
+      if (symbol === 'weETH') return scenario.setWeethMarket({ poolPrice: price, poolLiquidity: liquidity });
+      const p = POOLS[symbol];
+      const sqrtPriceX96 = ethPerTokenToSqrtPriceX96(p.token, price);
+      await send(A[p.pool], uniswapV3PoolAbi, 'setSlot0', [sqrtPriceX96, approximateTick(sqrtPriceX96)]);
+      current[p.price] = price;
+      if (liquidity !== undefined) {
+        await send(A[p.pool], uniswapV3PoolAbi, 'setLiquidity', [liquidity]);
+        current[p.liquidity] = liquidity;
+      }
+    },
+
+    async setFeed(feed, answer, updatedAt) {
+      const symbol = feed.startsWith('0x')
+        ? (Object.keys(FEEDS) as FeedSymbol[]).find((k) => ADDRESSES[FEEDS[k].feed] === getAddress(feed))
+        : (feed as FeedSymbol);
+      const f = symbol && FEEDS[symbol];
+      if (!f) throw new Error(`setFeed: no Chainlink feed ${feed} in the rig`);
+      await send(A[f.feed], chainlinkAggregatorAbi, 'setAnswer', [answer]);
+      current[f.answer] = answer;
+      if (updatedAt !== undefined) {
+        await send(A[f.feed], chainlinkAggregatorAbi, 'setUpdatedAt', [updatedAt]);
+        current[f.updatedAt] = updatedAt;
+      }
+    },
+
+    async setFrxEthCurve(m) {
+      const price = m.price ?? current.curveFrxethPrice;
+      const depth = m.depth ?? current.curveFrxethDepth;
+      const fee = m.feeBps ?? current.curveFrxethFeeBps;
+      await mined(writeContract({ address: A.curveFrxethPool, abi: curvePoolAbi, functionName: 'setMarket', args: [price, depth, fee] }));
+      Object.assign(current, { curveFrxethPrice: price, curveFrxethDepth: depth, curveFrxethFeeBps: fee });
+    },
+
+    async setFraxQueue(q) {
+      const next = {
+        fraxQueueNextNftId: q.nextNftId ?? current.fraxQueueNextNftId,
+        fraxQueueLengthSecs: q.queueLengthSecs ?? current.fraxQueueLengthSecs,
+        fraxRedemptionFee: q.redemptionFee ?? current.fraxRedemptionFee,
+        fraxTtlEthRequested: q.ttlEthRequested ?? current.fraxTtlEthRequested,
+        fraxTtlEthServed: q.ttlEthServed ?? current.fraxTtlEthServed,
+      };
+      await mined(
+        writeContract({
+          address: A.fraxRedemptionQueue,
+          abi: fraxRedemptionQueueAbi,
+          functionName: 'setRedemptionQueueState',
+          args: [next.fraxQueueNextNftId, next.fraxQueueLengthSecs, next.fraxRedemptionFee, next.fraxTtlEthRequested, next.fraxTtlEthServed],
+        }),
+      );
+      Object.assign(current, next);
+    },
+
+    async setRenzo(r) {
+      if (r.totalTVL !== undefined) {
+        await mined(writeContract({ address: A.renzoRestakeManager, abi: renzoRestakeManagerAbi, functionName: 'setTotalTVL', args: [r.totalTVL] }));
+        current.renzoTotalTVL = r.totalTVL;
+      }
+      if (r.tvlReverts !== undefined) {
+        await mined(writeContract({ address: A.renzoRestakeManager, abi: renzoRestakeManagerAbi, functionName: 'setTvlReverts', args: [r.tvlReverts] }));
+        current.renzoTvlReverts = r.tvlReverts;
+      }
+      if (r.coolDownPeriod !== undefined) {
+        await mined(writeContract({ address: A.renzoWithdrawQueue, abi: renzoWithdrawQueueAbi, functionName: 'setCoolDownPeriod', args: [r.coolDownPeriod] }));
+        current.renzoCoolDownPeriod = r.coolDownPeriod;
+      }
+      if (r.availableToWithdraw !== undefined) {
+        await mined(
+          writeContract({
+            address: A.renzoWithdrawQueue,
+            abi: renzoWithdrawQueueAbi,
+            functionName: 'setAvailableToWithdraw',
+            args: [A.eth, r.availableToWithdraw],
+          }),
+        );
+        current.renzoAvailableToWithdraw = r.availableToWithdraw;
+      }
+    },
+
+    async setKelp(k) {
+      if (k.rsETHPrice !== undefined) await scenario.setRate('rsETH', k.rsETHPrice);
+      if (k.withdrawalDelayBlocks !== undefined) {
+        await mined(
+          writeContract({
+            address: A.kelpWithdrawalManager,
+            abi: kelpWithdrawalManagerAbi,
+            functionName: 'setWithdrawalDelayBlocks',
+            args: [k.withdrawalDelayBlocks],
+          }),
+        );
+        current.kelpWithdrawalDelayBlocks = k.withdrawalDelayBlocks;
+      }
+      if (k.nextUnusedNonce !== undefined || k.nextLockedNonce !== undefined || k.available !== undefined) {
+        const next = {
+          kelpNextUnusedNonce: k.nextUnusedNonce ?? current.kelpNextUnusedNonce,
+          kelpNextLockedNonce: k.nextLockedNonce ?? current.kelpNextLockedNonce,
+          kelpAvailable: k.available ?? current.kelpAvailable,
+        };
+        await mined(
+          writeContract({
+            address: A.kelpWithdrawalManager,
+            abi: kelpWithdrawalManagerAbi,
+            functionName: 'setAssetState',
+            args: [A.eth, next.kelpNextUnusedNonce, next.kelpNextLockedNonce, next.kelpAvailable],
+          }),
+        );
+        Object.assign(current, next);
+      }
+    },
+
+    async setPuffer(p) {
+      if (p.exitFeeBps !== undefined) {
+        await mined(writeContract({ address: A.pufeth, abi: pufferVaultAbi, functionName: 'setExitFeeBasisPoints', args: [p.exitFeeBps] }));
+        current.pufferExitFeeBps = p.exitFeeBps;
+      }
+      if (p.dailyWithdrawalRemaining !== undefined) {
+        await mined(
+          writeContract({
+            address: A.pufeth,
+            abi: pufferVaultAbi,
+            functionName: 'setRemainingAssetsDailyWithdrawalLimit',
+            args: [p.dailyWithdrawalRemaining],
+          }),
+        );
+        current.pufferDailyWithdrawalRemaining = p.dailyWithdrawalRemaining;
+      }
+      if (p.withdrawalsLength !== undefined || p.finalizedBatch !== undefined || p.batchSize !== undefined) {
+        const next = {
+          pufferWithdrawalsLength: p.withdrawalsLength ?? current.pufferWithdrawalsLength,
+          pufferFinalizedBatch: p.finalizedBatch ?? current.pufferFinalizedBatch,
+          pufferBatchSize: p.batchSize ?? current.pufferBatchSize,
+        };
+        await mined(
+          writeContract({
+            address: A.pufferWithdrawalManager,
+            abi: pufferWithdrawalManagerAbi,
+            functionName: 'setQueue',
+            args: [next.pufferWithdrawalsLength, next.pufferFinalizedBatch, next.pufferBatchSize],
+          }),
+        );
+        Object.assign(current, next);
+      }
+    },
+
+    async setStader(st) {
+      if (st.nextRequestId !== undefined || st.nextRequestIdToFinalize !== undefined || st.ethRequestedForWithdraw !== undefined) {
+        const next = {
+          staderNextRequestId: st.nextRequestId ?? current.staderNextRequestId,
+          staderNextRequestIdToFinalize: st.nextRequestIdToFinalize ?? current.staderNextRequestIdToFinalize,
+          staderEthRequestedForWithdraw: st.ethRequestedForWithdraw ?? current.staderEthRequestedForWithdraw,
+        };
+        await mined(
+          writeContract({
+            address: A.staderUserWithdrawalManager,
+            abi: staderUserWithdrawalManagerAbi,
+            functionName: 'setQueue',
+            args: [next.staderNextRequestId, next.staderNextRequestIdToFinalize, next.staderEthRequestedForWithdraw],
+          }),
+        );
+        Object.assign(current, next);
+      }
+      if (st.minBlockDelay !== undefined) {
+        await mined(
+          writeContract({
+            address: A.staderConfig,
+            abi: staderConfigAbi,
+            functionName: 'setMinBlockDelayToFinalizeWithdrawRequest',
+            args: [st.minBlockDelay],
+          }),
+        );
+        current.staderMinBlockDelay = st.minBlockDelay;
+      }
+    },
+
+    async setMantle(m) {
+      const next = {
+        mantleBlocksToFinalize: m.blocksToFinalize ?? current.mantleBlocksToFinalize,
+        mantleAllocatedEthDeficit: m.allocatedETHDeficit ?? current.mantleAllocatedEthDeficit,
+      };
+      await mined(
+        writeContract({
+          address: A.mantleUnstakeRequestsManager,
+          abi: mantleUnstakeRequestsManagerAbi,
+          functionName: 'setState',
+          args: [next.mantleBlocksToFinalize, next.mantleAllocatedEthDeficit],
+        }),
+      );
+      Object.assign(current, next);
+    },
+
+    async setSwellExit(symbol, e) {
+      const [address, created, processed, exiting] =
+        symbol === 'swETH'
+          ? ([A.swexit, 'swexitLastTokenIdCreated', 'swexitLastTokenIdProcessed', 'swexitExitingEth'] as const)
+          : ([A.rswexit, 'rswexitLastTokenIdCreated', 'rswexitLastTokenIdProcessed', 'rswexitExitingEth'] as const);
+      const next = {
+        [created]: e.lastTokenIdCreated ?? current[created],
+        [processed]: e.lastTokenIdProcessed ?? current[processed],
+        [exiting]: e.exitingETH ?? current[exiting],
+      } as Record<typeof created | typeof processed | typeof exiting, bigint>;
+      await mined(
+        writeContract({
+          address,
+          abi: swellExitAbi,
+          functionName: 'setExitState',
+          args: [next[created], next[processed], next[exiting]],
+        }),
+      );
+      Object.assign(current, next);
+    },
+
+    async setLsethRedeem(r) {
+      const next = {
+        lsethRedeemDemand: r.redeemDemand ?? current.lsethRedeemDemand,
+        lsethBufferedExceedingEth: r.bufferedExceedingEth ?? current.lsethBufferedExceedingEth,
+      };
+      await mined(
+        writeContract({
+          address: A.riverRedeemManager,
+          abi: riverRedeemManagerAbi,
+          functionName: 'setRedeemState',
+          args: [next.lsethRedeemDemand, next.lsethBufferedExceedingEth],
+        }),
+      );
+      Object.assign(current, next);
+    },
+
+    async setRocketCollateral(wei) {
+      await mined(writeContract({ address: A.reth, abi: rethAbi, functionName: 'setTotalCollateral', args: [wei] }));
+      current.rethTotalCollateral = wei;
+    },
+
+    async setOsethRedeemer(r) {
+      const next = {
+        osethQueuedShares: r.queuedShares ?? current.osethQueuedShares,
+        osethExitQueueUpdateDelay: r.exitQueueUpdateDelay ?? current.osethExitQueueUpdateDelay,
+      };
+      await mined(
+        writeContract({
+          address: A.osTokenRedeemer,
+          abi: osTokenRedeemerAbi,
+          functionName: 'setQueue',
+          args: [next.osethQueuedShares, next.osethExitQueueUpdateDelay],
+        }),
+      );
+      Object.assign(current, next);
+    },
   };
 
-  // Seed everything through the same setters tests use.
+  // Seed everything through the same setters tests use, all mined in one block.
   const v = current;
-  await mined(client.writeContract({ address: A.chainlinkStethEth, abi: chainlinkAggregatorAbi, functionName: 'setDescription', args: ['STETH / ETH'] }));
-  await mined(client.writeContract({ address: A.chainlinkWeethEth, abi: chainlinkAggregatorAbi, functionName: 'setDescription', args: ['weETH / ETH'] }));
-  await mined(client.writeContract({ address: A.uniswapWeethWethPool, abi: uniswapV3PoolAbi, functionName: 'setTokens', args: [WETH, WEETH, WEETH_POOL_FEE] }));
-  await mined(
-    client.writeContract({
-      address: A.lidoHashConsensus,
-      abi: lidoHashConsensusAbi,
-      functionName: 'setFrameConfig',
-      args: [v.lidoInitialEpoch, v.lidoEpochsPerFrame, v.lidoFastLaneLengthSlots],
-    }),
-  );
-  await mined(
-    client.writeContract({
-      address: A.lidoHashConsensus,
-      abi: lidoHashConsensusAbi,
-      functionName: 'setChainConfig',
-      args: [BEACON_SLOTS_PER_EPOCH, BEACON_SECONDS_PER_SLOT, BEACON_GENESIS_TIME],
-    }),
-  );
-  await scenario.setWstethRate(v.wstethStEthPerToken);
-  await scenario.setStethMarket({
-    curvePrice: v.curveStethPrice,
-    curveDepth: v.curveStethDepth,
-    curveFeeBps: v.curveFeeBps,
-    chainlinkAnswer: v.chainlinkStethAnswer,
+  await seedInOneBlock(async () => {
+    await mined(writeContract({ address: A.chainlinkStethEth, abi: chainlinkAggregatorAbi, functionName: 'setDescription', args: ['STETH / ETH'] }));
+    await mined(writeContract({ address: A.chainlinkWeethEth, abi: chainlinkAggregatorAbi, functionName: 'setDescription', args: ['weETH / ETH'] }));
+    await mined(writeContract({ address: A.uniswapWeethWethPool, abi: uniswapV3PoolAbi, functionName: 'setTokens', args: [WETH, WEETH, WEETH_POOL_FEE] }));
+    await mined(
+      writeContract({
+        address: A.lidoHashConsensus,
+        abi: lidoHashConsensusAbi,
+        functionName: 'setFrameConfig',
+        args: [v.lidoInitialEpoch, v.lidoEpochsPerFrame, v.lidoFastLaneLengthSlots],
+      }),
+    );
+    await mined(
+      writeContract({
+        address: A.lidoHashConsensus,
+        abi: lidoHashConsensusAbi,
+        functionName: 'setChainConfig',
+        args: [BEACON_SLOTS_PER_EPOCH, BEACON_SECONDS_PER_SLOT, BEACON_GENESIS_TIME],
+      }),
+    );
+    await scenario.setWstethRate(v.wstethStEthPerToken);
+    await scenario.setStethMarket({
+      curvePrice: v.curveStethPrice,
+      curveDepth: v.curveStethDepth,
+      curveFeeBps: v.curveFeeBps,
+      chainlinkAnswer: v.chainlinkStethAnswer,
+    });
+    await scenario.setChainlinkUpdatedAt('stETH', v.chainlinkStethUpdatedAt);
+    await scenario.setWeethRate(v.weethRate);
+    await scenario.setWeethMarket({ poolPrice: v.weethPoolPrice, poolLiquidity: v.weethPoolLiquidity, chainlinkAnswer: v.chainlinkWeethAnswer });
+    await scenario.setChainlinkUpdatedAt('weETH', v.chainlinkWeethUpdatedAt);
+    await scenario.setLidoQueue({
+      unfinalizedStETH: v.lidoUnfinalizedStETH,
+      bufferedEther: v.lidoBufferedEther,
+      withdrawalVault: v.lidoWithdrawalVaultBalance,
+      elRewardsVault: v.lidoElRewardsVaultBalance,
+      bunker: v.lidoBunker,
+      paused: v.lidoPaused,
+      lastRequestId: v.lidoLastRequestId,
+      lastFinalizedRequestId: v.lidoLastFinalizedRequestId,
+    });
+    await scenario.setEtherfiRedemption({
+      redeemable: v.etherfiRedeemable,
+      exitFeeBps: v.etherfiExitFeeBps,
+      paused: v.etherfiPaused,
+      nextRequestId: v.etherfiNextRequestId,
+      lastFinalizedRequestId: v.etherfiLastFinalizedRequestId,
+    });
+    await scenario.setEigenDelayBlocks(v.eigenMinWithdrawalDelayBlocks);
+
+    // --- Token metadata ---
+    for (const [symbol, t] of Object.entries(TOKENS) as [TokenSymbol, (typeof TOKENS)[TokenSymbol]][]) {
+      if (t.plain) await send(A[t.token], plainTokenAbi, 'setSymbol', [symbol]);
+      await scenario.setTotalSupply(symbol, v[t.supply]);
+    }
+    // --- Rates ---
+    for (const symbol of Object.keys(STORED_RATES) as (keyof typeof STORED_RATES)[]) {
+      await scenario.setRate(symbol, v[STORED_RATES[symbol].key]);
+    }
+    await scenario.setAnkrRatio(v.ankrethRatio);
+    // --- Uniswap pools (weETH's is seeded above) and Chainlink feeds ---
+    for (const [symbol, p] of Object.entries(POOLS) as [PoolSymbol, (typeof POOLS)[PoolSymbol]][]) {
+      if (symbol === 'weETH') continue;
+      const [token0, token1] = sortTokens(WETH, p.token);
+      await send(A[p.pool], uniswapV3PoolAbi, 'setTokens', [token0, token1, POOL_FEES[symbol]]);
+      await scenario.setPoolPrice(symbol, v[p.price], v[p.liquidity]);
+    }
+    for (const [symbol, f] of Object.entries(FEEDS) as [FeedSymbol, (typeof FEEDS)[FeedSymbol]][]) {
+      if (symbol === 'stETH' || symbol === 'weETH') continue;
+      await send(A[f.feed], chainlinkAggregatorAbi, 'setDescription', [f.description]);
+      await scenario.setFeed(symbol, v[f.answer], v[f.updatedAt]);
+    }
+    // --- Protocol queues and liquidity ---
+    await scenario.setRocketCollateral(v.rethTotalCollateral);
+    await scenario.setFrxEthCurve({ price: v.curveFrxethPrice, depth: v.curveFrxethDepth, feeBps: v.curveFrxethFeeBps });
+    await scenario.setFraxQueue({});
+    await scenario.setOsethRedeemer({});
+    await scenario.setStader({ nextRequestId: v.staderNextRequestId, minBlockDelay: v.staderMinBlockDelay });
+    await scenario.setMantle({});
+    await scenario.setSwellExit('swETH', {});
+    await scenario.setSwellExit('rswETH', {});
+    await scenario.setLsethRedeem({});
+    await scenario.setRenzo({
+      totalTVL: v.renzoTotalTVL,
+      tvlReverts: v.renzoTvlReverts,
+      coolDownPeriod: v.renzoCoolDownPeriod,
+      availableToWithdraw: v.renzoAvailableToWithdraw,
+    });
+    await scenario.setKelp({
+      withdrawalDelayBlocks: v.kelpWithdrawalDelayBlocks,
+      nextUnusedNonce: v.kelpNextUnusedNonce,
+      nextLockedNonce: v.kelpNextLockedNonce,
+      available: v.kelpAvailable,
+    });
+    await scenario.setPuffer({
+      exitFeeBps: v.pufferExitFeeBps,
+      dailyWithdrawalRemaining: v.pufferDailyWithdrawalRemaining,
+      withdrawalsLength: v.pufferWithdrawalsLength,
+    });
   });
-  await scenario.setChainlinkUpdatedAt('stETH', v.chainlinkStethUpdatedAt);
-  await scenario.setWeethRate(v.weethRate);
-  await scenario.setWeethMarket({ poolPrice: v.weethPoolPrice, poolLiquidity: v.weethPoolLiquidity, chainlinkAnswer: v.chainlinkWeethAnswer });
-  await scenario.setChainlinkUpdatedAt('weETH', v.chainlinkWeethUpdatedAt);
-  await scenario.setLidoQueue({
-    unfinalizedStETH: v.lidoUnfinalizedStETH,
-    bufferedEther: v.lidoBufferedEther,
-    withdrawalVault: v.lidoWithdrawalVaultBalance,
-    elRewardsVault: v.lidoElRewardsVaultBalance,
-    bunker: v.lidoBunker,
-    paused: v.lidoPaused,
-    lastRequestId: v.lidoLastRequestId,
-    lastFinalizedRequestId: v.lidoLastFinalizedRequestId,
-  });
-  await scenario.setEtherfiRedemption({
-    redeemable: v.etherfiRedeemable,
-    exitFeeBps: v.etherfiExitFeeBps,
-    paused: v.etherfiPaused,
-    nextRequestId: v.etherfiNextRequestId,
-    lastFinalizedRequestId: v.etherfiLastFinalizedRequestId,
-  });
-  await scenario.setEigenDelayBlocks(v.eigenMinWithdrawalDelayBlocks);
 
   return scenario;
 }

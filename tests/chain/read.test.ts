@@ -4,7 +4,7 @@ import { ChainReadError, readChain } from '../../lib/chain/read';
 import type { Figures } from '../../lib/chain/figures';
 import { registry, tokenBySymbol } from '../../lib/tokens/registry';
 import { startAnvil, type AnvilNode } from './anvil';
-import { ADDRESSES, DEFAULT_MAINNET_VALUES, seedMainnet, WEETH_POOL_FEE, type MainnetScenario } from './mainnet';
+import { ADDRESSES, DEFAULT_MAINNET_VALUES, seedMainnet, tokenExpectations, WEETH_POOL_FEE, type MainnetScenario } from './mainnet';
 import { startRpcProxy, type RpcProxy } from './rpc-proxy';
 import { curveStethOut, pegBps as bps } from './expected';
 import { uniswapV3PoolAddress } from './uniswap';
@@ -210,6 +210,65 @@ describe('readChain on a local mainnet', () => {
       await expect(readChain(1, [other.rpcUrl], { tokens: [...registry], contexts: {} })).rejects.toThrow(/serves chain 31337, not 1/);
     } finally {
       await other.stop();
+    }
+  });
+});
+
+describe('every token in the registry, on the seeded mainnet', () => {
+  it('reads all of them in one eth_call, each with a peg matching its market against its rate', async () => {
+    proxy.methods.length = 0;
+    const figures = await readChain(1, [proxy.url], { tokens: [...registry], contexts: {} });
+    expect(proxy.methods.filter((m) => m === 'eth_call')).toHaveLength(1);
+    const expected = tokenExpectations(chain.values());
+    const rows: string[] = [];
+    for (const f of figures) {
+      rows.push(`${f.symbol}: peg ${f.peg.bps} (${f.peg.sourceId ?? f.peg.reason}), redeem ${f.redeem.minSeconds}-${f.redeem.maxSeconds} ${f.redeem.reason ?? ''}`);
+      expect(f.peg.bps, `${f.symbol}: ${f.peg.reason}`).not.toBeNull();
+      const e = expected[f.symbol as keyof typeof expected];
+      if (e) {
+        // The redemption value is the protocol's own rate, exactly (ankrETH: inverted).
+        expect(BigInt(f.redemption.value!), f.symbol).toBe(e.rate);
+        const market = f.peg.sourceId?.startsWith('uniswap') ? e.poolPrice : f.peg.sourceId?.startsWith('chainlink') ? e.feedAnswer : undefined;
+        if (market !== undefined) expect(Math.abs(f.peg.bps! - bps(market, e.rate)), f.symbol).toBeLessThanOrEqual(1);
+      }
+      // Every sell quote either has a cost or says why not.
+      for (const q of f.sell.quotes) expect(q.costBps !== null || q.reason !== null).toBe(true);
+      // The redeem road is a range or a reason, never both missing.
+      expect(f.redeem.minSeconds !== null || f.redeem.reason !== null, f.symbol).toBe(true);
+    }
+    console.log(rows.join('\n'));
+    const bySymbol = Object.fromEntries(figures.map((f) => [f.symbol, f]));
+    expect(bySymbol.cbETH!.redeem.reason).toMatch(/off-chain/);
+    expect(bySymbol.ankrETH!.redeem.reason).toMatch(/not been researched/);
+    expect(bySymbol.rETH!.redeem.maxSeconds).toBe(0);
+    expect(bySymbol.sfrxETH!.redeem.minSeconds).toBe(Number(chain.values().fraxQueueLengthSecs));
+    expect(bySymbol.rsETH!.redeem.minSeconds).toBe(Number(chain.values().kelpWithdrawalDelayBlocks) * 12);
+  });
+
+  it("shows ezETH's rate as unavailable when Renzo's calculateTVLs() reverts", async () => {
+    await chain.setRenzo({ tvlReverts: true });
+    try {
+      const [f] = await readChain(1, [proxy.url], { tokens: [tokenBySymbol('ezETH')!], contexts: {} });
+      expect(f!.redemption.value).toBeNull();
+      expect(f!.redemption.reason).toMatch(/calculateTVLs\(\) failed/);
+      expect(f!.peg.bps).toBeNull();
+    } finally {
+      await chain.setRenzo({ tvlReverts: false });
+    }
+  });
+
+  it('backs off an endpoint that answers HTTP 429 and reads through the next one', async () => {
+    const limited = await startRpcProxy(node.rpcUrl);
+    try {
+      limited.mode = 'http429';
+      await expect(readChain(1, [limited.url], { tokens: [...registry], contexts: {} })).rejects.toThrow(/429/);
+      const tries = limited.methods.length;
+      // Resting now: not even asked, and the next endpoint answers.
+      const figures = await readChain(1, [limited.url, proxy.url], { tokens: [tokenBySymbol('rETH')!], contexts: {} });
+      expect(figures[0]!.rpcHost).toBe(new URL(proxy.url).host);
+      expect(limited.methods.length).toBe(tries);
+    } finally {
+      await limited.stop();
     }
   });
 });

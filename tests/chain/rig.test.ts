@@ -4,15 +4,41 @@ import { type Abi, type Address, type PublicClient, createPublicClient, getAddre
 import { mainnet } from 'viem/chains';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ankrethAbi,
+  cbethAbi,
   chainlinkAggregatorAbi,
   curvePoolAbi,
   eigenDelegationManagerAbi,
+  etherfiLiquidityPoolAbi,
   etherfiRedemptionManagerAbi,
   etherfiWithdrawRequestNftAbi,
+  fraxRedemptionQueueAbi,
+  kelpLrtOracleAbi,
+  kelpWithdrawalManagerAbi,
   lidoHashConsensusAbi,
   lidoWithdrawalQueueAbi,
+  lsethAbi,
+  mantleStakingAbi,
+  mantleUnstakeRequestsManagerAbi,
   multicall3Abi,
+  osTokenRedeemerAbi,
+  osTokenVaultControllerAbi,
+  plainTokenAbi,
+  pufferVaultAbi,
+  pufferWithdrawalManagerAbi,
+  renzoBalancerRateProviderAbi,
+  renzoRestakeManagerAbi,
+  renzoWithdrawQueueAbi,
+  rethAbi,
+  riverRedeemManagerAbi,
+  rswethAbi,
+  sfrxethAbi,
+  staderConfigAbi,
+  staderStakePoolsManagerAbi,
+  staderUserWithdrawalManagerAbi,
   stethAbi,
+  swellExitAbi,
+  swethAbi,
   uniswapV3PoolAbi,
   uniswapViewQuoterAbi,
   weethAbi,
@@ -20,10 +46,27 @@ import {
 } from './abis';
 import { type AnvilNode, startAnvil } from './anvil';
 import { compileContracts } from './compile';
-import { ADDRESSES as A, CONTRACT_ABIS, DEFAULT_MAINNET_VALUES as D, type MainnetScenario, seedMainnet } from './mainnet';
+import {
+  ADDRESSES as A,
+  CONTRACT_ABIS,
+  DEFAULT_MAINNET_VALUES as D,
+  DEFAULT_MAINNET_VALUES,
+  type FeedSymbol,
+  type MainnetScenario,
+  POOL_FEES,
+  type PoolSymbol,
+  type RateSymbol,
+  seedMainnet,
+  TOKEN_DEFAULTS,
+  tokenExpectations,
+} from './mainnet';
 import {
   encodeSqrtRatioX96,
+  ethPerTokenToSqrtPriceX96,
   ethPerWeethToSqrtPriceX96,
+  isToken0,
+  sortTokens,
+  sqrtPriceX96ToEthPerToken,
   sqrtPriceX96ToEthPerWeeth,
   uniswapV3PoolAddress,
 } from './uniswap';
@@ -328,5 +371,428 @@ describe('local mainnet rig', { timeout: 60_000 }, () => {
     await node.stop();
     expect(isAlive(node.pid)).toBe(false);
     await node.stop(); // idempotent
+  });
+});
+
+/** A 4-decimal rate (e.g. 1.1412) as 1e18 fixed point, exactly. */
+const rate4 = (x: number) => BigInt(Math.round(x * 10_000)) * 10n ** 14n;
+const ETH_SENTINEL: Address = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE';
+
+type Call = { address: Address; abi: Abi; functionName: string; args?: readonly unknown[] };
+const call = (address: Address, abi: Abi, functionName: string, args: readonly unknown[] = []): Call => ({ address, abi, functionName, args });
+
+/** Pools of the LST/LRT tokens (weETH's is covered above). */
+const NEW_POOLS = (Object.keys(POOL_FEES) as PoolSymbol[]).filter((s) => s !== 'weETH');
+
+describe('local mainnet rig: LST / LRT protocols', { timeout: 60_000 }, () => {
+  let node: AnvilNode;
+  let scenario: MainnetScenario;
+  let client: PublicClient;
+
+  beforeAll(async () => {
+    node = await startAnvil();
+    await compileContracts(); // warm the compile cache so the timing below is seeding only
+    const t0 = performance.now();
+    scenario = await seedMainnet(node.rpcUrl);
+    console.log(`seedMainnet: ${(performance.now() - t0).toFixed(0)} ms (${Object.keys(A).length} addresses)`);
+    client = createPublicClient({ chain: mainnet, transport: http(node.rpcUrl) });
+  }, 60_000);
+
+  afterAll(async () => {
+    await node?.stop();
+  });
+
+  const read = (c: Call) => client.readContract(c as never) as Promise<unknown>;
+  const readAll = async (calls: readonly Call[]) => {
+    const r = await client.multicall({ allowFailure: true, contracts: calls as never });
+    return (r as { status: string; result?: unknown; error?: Error }[]).map((x, i) => {
+      expect(x.status, `call #${i} ${calls[i]!.functionName} @ ${calls[i]!.address}: ${x.error?.message}`).toBe('success');
+      return x.result;
+    });
+  };
+
+  /** Every new read with the brief's default answer. */
+  const defaultReads = (now: () => bigint): [Call, unknown][] => {
+    const D = DEFAULT_MAINNET_VALUES;
+    const fresh = (answer: bigint) => (v: unknown) => {
+      const r = v as readonly bigint[];
+      expect([r[1], r[3]]).toEqual([answer, now()]);
+    };
+    return [
+      // Rocket Pool
+      [call(A.reth, rethAbi, 'getExchangeRate'), rate4(1.1412)],
+      [call(A.reth, rethAbi, 'getTotalCollateral'), 2_400n * E18],
+      [call(A.reth, rethAbi, 'getEthValue', [2n * E18]), 2n * rate4(1.1412)],
+      [call(A.reth, rethAbi, 'symbol'), 'rETH'],
+      [call(A.reth, rethAbi, 'decimals'), 18],
+      [call(A.reth, rethAbi, 'totalSupply'), D.rethTotalSupply],
+      [call(A.chainlinkRethEth, chainlinkAggregatorAbi, 'latestRoundData'), fresh(rate4(1.1395))],
+      [call(A.chainlinkRethEth, chainlinkAggregatorAbi, 'description'), 'RETH / ETH'],
+      // Coinbase
+      [call(A.cbeth, cbethAbi, 'exchangeRate'), rate4(1.1105)],
+      [call(A.cbeth, cbethAbi, 'symbol'), 'cbETH'],
+      [call(A.chainlinkCbethEth, chainlinkAggregatorAbi, 'latestRoundData'), fresh(rate4(1.108))],
+      // Frax
+      [call(A.sfrxeth, sfrxethAbi, 'pricePerShare'), rate4(1.1487)],
+      [call(A.sfrxeth, sfrxethAbi, 'convertToAssets', [3n * E18]), 3n * rate4(1.1487)],
+      [call(A.sfrxeth, sfrxethAbi, 'symbol'), 'sfrxETH'],
+      [call(A.frxeth, plainTokenAbi, 'symbol'), 'frxETH'],
+      [call(A.fraxRedemptionQueue, fraxRedemptionQueueAbi, 'redemptionQueueState'), [1_200n, 691_200n, 2_000n, 50_000n * E18, 48_000n * E18]],
+      [call(A.curveFrxethPool, curvePoolAbi, 'coins', [0n]), A.eth],
+      [call(A.curveFrxethPool, curvePoolAbi, 'coins', [1n]), '0x5E8422345238F34275888049021821E8E08CAa1f'],
+      [call(A.curveFrxethPool, curvePoolAbi, 'get_dy', [1n, 0n, 100n * E18]), curveStethToEth(100n * E18, rate4(0.9985), 8_000n * E18, 4n)],
+      // StakeWise
+      [call(A.osTokenVaultController, osTokenVaultControllerAbi, 'convertToAssets', [E18]), rate4(1.0521)],
+      [call(A.osTokenRedeemer, osTokenRedeemerAbi, 'queuedShares'), 1_500n * E18],
+      [call(A.osTokenRedeemer, osTokenRedeemerAbi, 'exitQueueUpdateDelay'), 86_400n],
+      [call(A.oseth, plainTokenAbi, 'symbol'), 'osETH'],
+      // Stader
+      [call(A.staderStakePoolsManager, staderStakePoolsManagerAbi, 'getExchangeRate'), rate4(1.0642)],
+      [call(A.staderUserWithdrawalManager, staderUserWithdrawalManagerAbi, 'nextRequestId'), 5_200n],
+      [call(A.staderUserWithdrawalManager, staderUserWithdrawalManagerAbi, 'nextRequestIdToFinalize'), 5_150n],
+      [call(A.staderUserWithdrawalManager, staderUserWithdrawalManagerAbi, 'ethRequestedForWithdraw'), 900n * E18],
+      [call(A.staderConfig, staderConfigAbi, 'getMinBlockDelayToFinalizeWithdrawRequest'), 600n],
+      [call(A.chainlinkEthxEth, chainlinkAggregatorAbi, 'latestRoundData'), fresh(rate4(1.063))],
+      [call(A.ethx, plainTokenAbi, 'symbol'), 'ETHx'],
+      // Mantle
+      [call(A.mantleStaking, mantleStakingAbi, 'mETHToETH', [E18]), rate4(1.0703)],
+      [call(A.mantleUnstakeRequestsManager, mantleUnstakeRequestsManagerAbi, 'numberOfBlocksToFinalize'), 7_200n],
+      [call(A.mantleUnstakeRequestsManager, mantleUnstakeRequestsManagerAbi, 'allocatedETHDeficit'), 0n],
+      [call(A.chainlinkMethEth, chainlinkAggregatorAbi, 'latestRoundData'), fresh(rate4(1.069))],
+      [call(A.meth, plainTokenAbi, 'symbol'), 'mETH'],
+      // Swell
+      [call(A.sweth, swethAbi, 'swETHToETHRate'), rate4(1.0795)],
+      [call(A.sweth, swethAbi, 'symbol'), 'swETH'],
+      [call(A.swexit, swellExitAbi, 'getLastTokenIdCreated'), 8_000n],
+      [call(A.swexit, swellExitAbi, 'getLastTokenIdProcessed'), 7_990n],
+      [call(A.swexit, swellExitAbi, 'exitingETH'), 120n * E18],
+      [call(A.chainlinkSwethEth, chainlinkAggregatorAbi, 'latestRoundData'), fresh(rate4(1.076))],
+      [call(A.rsweth, rswethAbi, 'rswETHToETHRate'), rate4(1.0466)],
+      [call(A.rsweth, rswethAbi, 'symbol'), 'rswETH'],
+      [call(A.rswexit, swellExitAbi, 'getLastTokenIdCreated'), 3_000n],
+      [call(A.rswexit, swellExitAbi, 'getLastTokenIdProcessed'), 2_990n],
+      [call(A.rswexit, swellExitAbi, 'exitingETH'), 80n * E18],
+      // Liquid Collective
+      [call(A.lseth, lsethAbi, 'underlyingBalanceFromShares', [E18]), rate4(1.0735)],
+      [call(A.lseth, lsethAbi, 'symbol'), 'LsETH'],
+      [call(A.riverRedeemManager, riverRedeemManagerAbi, 'getRedeemDemand'), 300n * E18],
+      [call(A.riverRedeemManager, riverRedeemManagerAbi, 'getBufferedExceedingEth'), 50n * E18],
+      // Ankr
+      [call(A.ankreth, ankrethAbi, 'ratio'), rate4(0.8642)],
+      [call(A.ankreth, ankrethAbi, 'symbol'), 'ankrETH'],
+      // Renzo
+      [call(A.ezeth, plainTokenAbi, 'totalSupply'), 900_000n * E18],
+      [call(A.ezeth, plainTokenAbi, 'symbol'), 'ezETH'],
+      [call(A.ezeth, plainTokenAbi, 'decimals'), 18],
+      [call(A.renzoRestakeManager, renzoRestakeManagerAbi, 'calculateTVLs'), [[[945_000n * E18]], [945_000n * E18], 945_000n * E18]],
+      [call(A.renzoBalancerRateProvider, renzoBalancerRateProviderAbi, 'getRate'), rate4(1.05)],
+      [call(A.renzoWithdrawQueue, renzoWithdrawQueueAbi, 'coolDownPeriod'), 604_800n],
+      [call(A.renzoWithdrawQueue, renzoWithdrawQueueAbi, 'getAvailableToWithdraw', [ETH_SENTINEL]), 2_000n * E18],
+      [call(A.renzoWithdrawQueue, renzoWithdrawQueueAbi, 'getAvailableToWithdraw', [A.weth]), 0n],
+      [call(A.chainlinkEzethEth, chainlinkAggregatorAbi, 'latestRoundData'), fresh(rate4(1.046))],
+      // Kelp
+      [call(A.rseth, plainTokenAbi, 'totalSupply'), 500_000n * E18],
+      [call(A.rseth, plainTokenAbi, 'symbol'), 'rsETH'],
+      [call(A.kelpLrtOracle, kelpLrtOracleAbi, 'rsETHPrice'), rate4(1.0512)],
+      [call(A.kelpWithdrawalManager, kelpWithdrawalManagerAbi, 'withdrawalDelayBlocks'), 57_600n],
+      [call(A.kelpWithdrawalManager, kelpWithdrawalManagerAbi, 'nextUnusedNonce', [ETH_SENTINEL]), 4_000n],
+      [call(A.kelpWithdrawalManager, kelpWithdrawalManagerAbi, 'nextLockedNonce', [ETH_SENTINEL]), 3_900n],
+      [call(A.kelpWithdrawalManager, kelpWithdrawalManagerAbi, 'getAvailableAssetAmount', [ETH_SENTINEL]), 1_200n * E18],
+      [call(A.chainlinkRsethEth, chainlinkAggregatorAbi, 'latestRoundData'), fresh(rate4(1.048))],
+      // Puffer
+      [call(A.pufeth, pufferVaultAbi, 'convertToAssets', [E18]), rate4(1.0398)],
+      [call(A.pufeth, pufferVaultAbi, 'getTotalExitFeeBasisPoints'), 100n],
+      [call(A.pufeth, pufferVaultAbi, 'totalAssets'), (D.pufethTotalSupply * rate4(1.0398)) / E18],
+      [call(A.pufeth, pufferVaultAbi, 'getRemainingAssetsDailyWithdrawalLimit'), 500n * E18],
+      [call(A.pufeth, pufferVaultAbi, 'symbol'), 'pufETH'],
+      [call(A.pufferWithdrawalManager, pufferWithdrawalManagerAbi, 'getWithdrawalsLength'), 2_100n],
+      [call(A.pufferWithdrawalManager, pufferWithdrawalManagerAbi, 'getFinalizedWithdrawalBatch'), 200n],
+      [call(A.pufferWithdrawalManager, pufferWithdrawalManagerAbi, 'BATCH_SIZE'), 10n],
+      // Lido / ether.fi underlyings
+      [call(A.steth, stethAbi, 'getPooledEthByShares', [E18]), D.wstethStEthPerToken],
+      [call(A.eeth, plainTokenAbi, 'symbol'), 'eETH'],
+      [call(A.etherfiLiquidityPool, etherfiLiquidityPoolAbi, 'amountForShare', [E18]), D.weethRate],
+      // Uniswap pools: slot0 at the configured price, tokens sorted, fee tier, liquidity
+      ...NEW_POOLS.flatMap((s): [Call, unknown][] => {
+        const t = TOKEN_DEFAULTS[s];
+        const [token0, token1] = sortTokens(t.address, A.weth);
+        return [
+          [call(t.pool!, uniswapV3PoolAbi, 'slot0'), (v: unknown) => expect((v as bigint[])[0]).toBe(ethPerTokenToSqrtPriceX96(t.address, t.poolPrice!))],
+          [call(t.pool!, uniswapV3PoolAbi, 'token0'), token0],
+          [call(t.pool!, uniswapV3PoolAbi, 'token1'), token1],
+          [call(t.pool!, uniswapV3PoolAbi, 'fee'), POOL_FEES[s]],
+          [call(t.pool!, uniswapV3PoolAbi, 'liquidity'), t.poolLiquidity],
+        ];
+      }),
+    ];
+  };
+
+  it('new addresses are checksummed and TOKEN_DEFAULTS holds the brief defaults', () => {
+    for (const address of Object.values(A)) expect(getAddress(address)).toBe(address);
+    const T = TOKEN_DEFAULTS;
+    expect(T.rETH).toMatchObject({ rate: rate4(1.1412), poolPrice: rate4(1.1398), feedAnswer: rate4(1.1395), poolFee: 100 });
+    expect(T.cbETH).toMatchObject({ rate: rate4(1.1105), poolPrice: rate4(1.1089), feedAnswer: rate4(1.108), poolFee: 500 });
+    expect(T.sfrxETH).toMatchObject({ rate: rate4(1.1487), curvePrice: rate4(0.9985), curvePool: A.curveFrxethPool });
+    expect(T.sfrxETH.poolPrice).toBeUndefined();
+    expect(T.ankrETH).toMatchObject({ rate: (E18 * E18) / rate4(0.8642), poolPrice: rate4(1.1521), poolFee: 500 });
+    expect(Number(T.ankrETH.rate) / 1e18).toBeCloseTo(1.1571, 4);
+    expect(T.ezETH).toMatchObject({ rate: rate4(1.05), poolPrice: rate4(1.0452), feedAnswer: rate4(1.046) });
+    expect(T.rsETH).toMatchObject({ rate: rate4(1.0512), poolPrice: rate4(1.0489), feedAnswer: rate4(1.048) });
+    expect(T.weETH).toMatchObject({ rate: DEFAULT_MAINNET_VALUES.weethRate, poolPrice: DEFAULT_MAINNET_VALUES.weethPoolPrice, pool: A.uniswapWeethWethPool });
+    const prices = { ETHx: 1.0618, mETH: 1.0685, swETH: 1.077, rswETH: 1.044, pufETH: 1.0371, osETH: 1.0502, LsETH: 1.0711 } as const;
+    for (const [s, p] of Object.entries(prices)) expect(TOKEN_DEFAULTS[s as PoolSymbol].poolPrice, s).toBe(rate4(p));
+  });
+
+  it('serves every new default through one viem multicall', async () => {
+    let now = 0n;
+    const table = defaultReads(() => now);
+    const calls = [call(A.multicall3, multicall3Abi, 'getCurrentBlockTimestamp'), ...table.map(([c]) => c)];
+    const [timestamp, ...values] = await readAll(calls);
+    now = timestamp as bigint;
+    expect(values.length).toBeGreaterThan(130);
+    for (const [i, [c, expected]] of table.entries()) {
+      if (typeof expected === 'function') expected(values[i]);
+      else expect(values[i], `${c.functionName} @ ${c.address}`).toEqual(expected);
+    }
+  });
+
+  it('quotes token -> WETH on every new pool at the pool price, 5-40 bps for 100 ETH', async () => {
+    for (const s of NEW_POOLS) {
+      const t = TOKEN_DEFAULTS[s];
+      const price = Number(t.poolPrice) / 1e18;
+      const quote = (amountIn: bigint) =>
+        client.readContract({
+          address: A.uniswapViewQuoter,
+          abi: uniswapViewQuoterAbi,
+          functionName: 'quoteExactInputSingle',
+          args: [{ tokenIn: t.address, tokenOut: A.weth, amountIn, fee: t.poolFee!, sqrtPriceLimitX96: 0n }],
+        });
+      expect(await client.readContract({ address: A.uniswapViewQuoter, abi: uniswapViewQuoterAbi, functionName: 'computePoolAddress', args: [t.address, A.weth, t.poolFee!] })).toBe(t.pool);
+      // 0.01 token: the pool price less the fee
+      const [small] = await quote(10n ** 16n);
+      expect(Number(small) / 1e16, s).toBeCloseTo(price * (1 - t.poolFee! / 1e6), 4);
+      // 100 ETH worth
+      const amountIn = (100n * E18 * E18) / t.poolPrice!;
+      const [out] = await quote(amountIn);
+      const costBps = (1 - Number(out) / 1e18 / 100) * 10_000;
+      expect(costBps, s).toBeGreaterThan(5);
+      expect(costBps, s).toBeLessThan(40);
+      // the slot0 price decodes back to the configured price (either token order)
+      const [sqrtPriceX96] = await client.readContract({ address: t.pool!, abi: uniswapV3PoolAbi, functionName: 'slot0' });
+      const decoded = sqrtPriceX96ToEthPerToken(t.address, sqrtPriceX96);
+      expect(decoded - t.poolPrice! < 10n ** 6n && t.poolPrice! - decoded < 10n ** 6n, `${s} decoded ${decoded}`).toBe(true);
+    }
+    // both token orders are exercised
+    expect(NEW_POOLS.some((s) => isToken0(TOKEN_DEFAULTS[s].address))).toBe(true);
+    expect(NEW_POOLS.some((s) => !isToken0(TOKEN_DEFAULTS[s].address))).toBe(true);
+    // the generic helpers agree with the weETH ones
+    expect(ethPerTokenToSqrtPriceX96(A.weeth, DEFAULT_MAINNET_VALUES.weethPoolPrice)).toBe(ethPerWeethToSqrtPriceX96(DEFAULT_MAINNET_VALUES.weethPoolPrice));
+  });
+
+  it('a reverting calculateTVLs makes BalancerRateProvider.getRate revert; clearing it restores the rate', async () => {
+    await scenario.setRenzo({ tvlReverts: true });
+    const calls = [
+      call(A.renzoRestakeManager, renzoRestakeManagerAbi, 'calculateTVLs'),
+      call(A.renzoBalancerRateProvider, renzoBalancerRateProviderAbi, 'getRate'),
+      call(A.ezeth, plainTokenAbi, 'totalSupply'),
+    ];
+    const r = await client.multicall({ allowFailure: true, contracts: calls as never });
+    expect((r as { status: string }[]).map((x) => x.status)).toEqual(['failure', 'failure', 'success']);
+    await expect(read(calls[0]!)).rejects.toThrow(/OraclePriceExpired/);
+    await expect(read(calls[1]!)).rejects.toThrow();
+    expect(scenario.values().renzoTvlReverts).toBe(true);
+    await scenario.setRenzo({ tvlReverts: false });
+    expect(await read(calls[1]!)).toBe(rate4(1.05));
+  });
+
+  it('breakContract / restoreContract work on every new address', async () => {
+    const perAddress = new Map<Address, Call>();
+    for (const [c] of defaultReads(() => 0n)) if (!perAddress.has(c.address)) perAddress.set(c.address, c);
+    const calls = [...perAddress.values()];
+    for (const c of calls) await scenario.breakContract(c.address);
+    const broken = await client.multicall({ allowFailure: true, contracts: calls as never });
+    expect((broken as { status: string }[]).every((x) => x.status === 'failure')).toBe(true);
+    for (const c of calls) await scenario.restoreContract(c.address);
+    await readAll(calls);
+  });
+
+  it('every new setter changes what the chain answers', async () => {
+    const v = (n: number) => rate4(n);
+    // setRate: one per token, read back through the protocol's own view
+    const rates: Record<RateSymbol, bigint> = {
+      wstETH: v(1.23), weETH: v(1.08), rETH: v(1.15), cbETH: v(1.12), sfrxETH: v(1.16), osETH: v(1.06), ETHx: v(1.07),
+      mETH: v(1.08), swETH: v(1.09), rswETH: v(1.05), LsETH: v(1.08), ankrETH: v(1.16), ezETH: v(1.04), rsETH: v(1.06), pufETH: v(1.045),
+    };
+    for (const [s, r] of Object.entries(rates)) await scenario.setRate(s as RateSymbol, r);
+    const rateReads: [RateSymbol | 'stETH' | 'eETH', Call][] = [
+      ['wstETH', call(A.wsteth, wstethAbi, 'stEthPerToken')],
+      ['stETH', call(A.steth, stethAbi, 'getPooledEthByShares', [E18])],
+      ['weETH', call(A.weeth, weethAbi, 'getRate')],
+      ['eETH', call(A.etherfiLiquidityPool, etherfiLiquidityPoolAbi, 'amountForShare', [E18])],
+      ['rETH', call(A.reth, rethAbi, 'getExchangeRate')],
+      ['cbETH', call(A.cbeth, cbethAbi, 'exchangeRate')],
+      ['sfrxETH', call(A.sfrxeth, sfrxethAbi, 'convertToAssets', [E18])],
+      ['osETH', call(A.osTokenVaultController, osTokenVaultControllerAbi, 'convertToAssets', [E18])],
+      ['ETHx', call(A.staderStakePoolsManager, staderStakePoolsManagerAbi, 'getExchangeRate')],
+      ['mETH', call(A.mantleStaking, mantleStakingAbi, 'mETHToETH', [E18])],
+      ['swETH', call(A.sweth, swethAbi, 'swETHToETHRate')],
+      ['rswETH', call(A.rsweth, rswethAbi, 'rswETHToETHRate')],
+      ['LsETH', call(A.lseth, lsethAbi, 'underlyingBalanceFromShares', [E18])],
+      ['ezETH', call(A.renzoBalancerRateProvider, renzoBalancerRateProviderAbi, 'getRate')],
+      ['rsETH', call(A.kelpLrtOracle, kelpLrtOracleAbi, 'rsETHPrice')],
+      ['pufETH', call(A.pufeth, pufferVaultAbi, 'convertToAssets', [E18])],
+    ];
+    const got = await readAll(rateReads.map(([, c]) => c));
+    const expectations = tokenExpectations(scenario.values());
+    for (const [i, [s]] of rateReads.entries()) {
+      const want = s === 'stETH' ? rates.wstETH : s === 'eETH' ? rates.weETH : rates[s];
+      expect(got[i], s).toBe(want);
+      if (s !== 'stETH' && s !== 'eETH') expect(expectations[s].rate, s).toBe(want);
+    }
+    // ankrETH stores the inverse
+    const ratio = (await read(call(A.ankreth, ankrethAbi, 'ratio'))) as bigint;
+    expect(ratio).toBe((E18 * E18 + rates.ankrETH / 2n) / rates.ankrETH);
+    expect(Number(expectations.ankrETH.rate) / 1e18).toBeCloseTo(1.16, 12);
+    await scenario.setAnkrRatio(rate4(0.85));
+    expect(await read(call(A.ankreth, ankrethAbi, 'ratio'))).toBe(rate4(0.85));
+
+    await scenario.setTotalSupply('ezETH', 1_000_000n * E18); // rate = TVL / supply falls
+    expect(await read(call(A.ezeth, plainTokenAbi, 'totalSupply'))).toBe(1_000_000n * E18);
+    expect(await read(call(A.renzoBalancerRateProvider, renzoBalancerRateProviderAbi, 'getRate'))).toBe((rates.ezETH * 900_000n) / 1_000_000n);
+    await scenario.setTotalSupply('rsETH', 1n);
+    expect(await read(call(A.rseth, plainTokenAbi, 'totalSupply'))).toBe(1n);
+
+    // setPoolPrice on every pool, with and without liquidity
+    for (const s of NEW_POOLS) {
+      const t = TOKEN_DEFAULTS[s];
+      await scenario.setPoolPrice(s, t.poolPrice! - rate4(0.02), 10_000n * E18);
+      const [sqrt] = (await read(call(t.pool!, uniswapV3PoolAbi, 'slot0'))) as [bigint];
+      const decoded = sqrtPriceX96ToEthPerToken(t.address, sqrt);
+      expect(Number(decoded - (t.poolPrice! - rate4(0.02))), s).toBeLessThan(1e6);
+      expect(Number(decoded - (t.poolPrice! - rate4(0.02))), s).toBeGreaterThan(-1e6);
+      expect(await read(call(t.pool!, uniswapV3PoolAbi, 'liquidity')), s).toBe(10_000n * E18);
+    }
+    await scenario.setPoolPrice('rETH', rate4(1.2));
+    expect(scenario.values()).toMatchObject({ rethPoolPrice: rate4(1.2), rethPoolLiquidity: 10_000n * E18 });
+    await scenario.setPoolPrice('weETH', rate4(1.06));
+    expect(scenario.values().weethPoolPrice).toBe(rate4(1.06));
+
+    // setFeed by symbol and by address, with a pinned updatedAt
+    const feeds = { rETH: A.chainlinkRethEth, cbETH: A.chainlinkCbethEth, ETHx: A.chainlinkEthxEth, mETH: A.chainlinkMethEth, swETH: A.chainlinkSwethEth, ezETH: A.chainlinkEzethEth, rsETH: A.chainlinkRsethEth, stETH: A.chainlinkStethEth, weETH: A.chainlinkWeethEth } as const;
+    for (const [i, [s, address]] of Object.entries(feeds).entries()) {
+      const answer = rate4(1) + BigInt(i);
+      if (i % 2 === 0) await scenario.setFeed(s as FeedSymbol, answer, 1_700_000_000n);
+      else await scenario.setFeed(address, answer, 1_700_000_000n);
+      const round = (await read(call(address, chainlinkAggregatorAbi, 'latestRoundData'))) as bigint[];
+      expect([round[1], round[3]], s).toEqual([answer, 1_700_000_000n]);
+    }
+    await scenario.setFeed('rETH', rate4(1.13)); // answer only: the pinned time stays
+    expect(((await read(call(A.chainlinkRethEth, chainlinkAggregatorAbi, 'latestRoundData'))) as bigint[])[3]).toBe(1_700_000_000n);
+    await expect(scenario.setFeed(A.weth, 1n)).rejects.toThrow(/no Chainlink feed/);
+
+    await scenario.setFrxEthCurve({ price: rate4(0.97), depth: 1_000n * E18 });
+    expect(await read(call(A.curveFrxethPool, curvePoolAbi, 'get_dy', [1n, 0n, 10n * E18]))).toBe(curveStethToEth(10n * E18, rate4(0.97), 1_000n * E18, 4n));
+
+    await scenario.setFraxQueue({ queueLengthSecs: 1_209_600n, redemptionFee: 5_000n, ttlEthServed: 49_000n * E18 });
+    expect(await read(call(A.fraxRedemptionQueue, fraxRedemptionQueueAbi, 'redemptionQueueState'))).toEqual([1_200n, 1_209_600n, 5_000n, 50_000n * E18, 49_000n * E18]);
+
+    await scenario.setRenzo({ totalTVL: 950_000n * E18, coolDownPeriod: 3n * 86_400n, availableToWithdraw: 7n * E18 });
+    expect(
+      await readAll([
+        call(A.renzoBalancerRateProvider, renzoBalancerRateProviderAbi, 'getRate'),
+        call(A.renzoWithdrawQueue, renzoWithdrawQueueAbi, 'coolDownPeriod'),
+        call(A.renzoWithdrawQueue, renzoWithdrawQueueAbi, 'getAvailableToWithdraw', [ETH_SENTINEL]),
+      ]),
+    ).toEqual([rate4(0.95), 259_200n, 7n * E18]);
+
+    await scenario.setKelp({ rsETHPrice: rate4(1.07), withdrawalDelayBlocks: 50_400n, nextUnusedNonce: 4_100n, nextLockedNonce: 4_050n, available: 3n * E18 });
+    expect(
+      await readAll([
+        call(A.kelpLrtOracle, kelpLrtOracleAbi, 'rsETHPrice'),
+        call(A.kelpWithdrawalManager, kelpWithdrawalManagerAbi, 'withdrawalDelayBlocks'),
+        call(A.kelpWithdrawalManager, kelpWithdrawalManagerAbi, 'nextUnusedNonce', [ETH_SENTINEL]),
+        call(A.kelpWithdrawalManager, kelpWithdrawalManagerAbi, 'nextLockedNonce', [ETH_SENTINEL]),
+        call(A.kelpWithdrawalManager, kelpWithdrawalManagerAbi, 'getAvailableAssetAmount', [ETH_SENTINEL]),
+      ]),
+    ).toEqual([rate4(1.07), 50_400n, 4_100n, 4_050n, 3n * E18]);
+
+    await scenario.setPuffer({ exitFeeBps: 50n, dailyWithdrawalRemaining: 0n, withdrawalsLength: 2_500n, finalizedBatch: 210n, batchSize: 20n });
+    expect(
+      await readAll([
+        call(A.pufeth, pufferVaultAbi, 'getTotalExitFeeBasisPoints'),
+        call(A.pufeth, pufferVaultAbi, 'getRemainingAssetsDailyWithdrawalLimit'),
+        call(A.pufferWithdrawalManager, pufferWithdrawalManagerAbi, 'getWithdrawalsLength'),
+        call(A.pufferWithdrawalManager, pufferWithdrawalManagerAbi, 'getFinalizedWithdrawalBatch'),
+        call(A.pufferWithdrawalManager, pufferWithdrawalManagerAbi, 'BATCH_SIZE'),
+      ]),
+    ).toEqual([50n, 0n, 2_500n, 210n, 20n]);
+
+    await scenario.setStader({ nextRequestId: 6_000n, nextRequestIdToFinalize: 5_500n, ethRequestedForWithdraw: 4_000n * E18, minBlockDelay: 1_200n });
+    expect(
+      await readAll([
+        call(A.staderUserWithdrawalManager, staderUserWithdrawalManagerAbi, 'nextRequestId'),
+        call(A.staderUserWithdrawalManager, staderUserWithdrawalManagerAbi, 'nextRequestIdToFinalize'),
+        call(A.staderUserWithdrawalManager, staderUserWithdrawalManagerAbi, 'ethRequestedForWithdraw'),
+        call(A.staderConfig, staderConfigAbi, 'getMinBlockDelayToFinalizeWithdrawRequest'),
+      ]),
+    ).toEqual([6_000n, 5_500n, 4_000n * E18, 1_200n]);
+
+    await scenario.setMantle({ blocksToFinalize: 64_800n, allocatedETHDeficit: 12n * E18 });
+    expect(
+      await readAll([
+        call(A.mantleUnstakeRequestsManager, mantleUnstakeRequestsManagerAbi, 'numberOfBlocksToFinalize'),
+        call(A.mantleUnstakeRequestsManager, mantleUnstakeRequestsManagerAbi, 'allocatedETHDeficit'),
+      ]),
+    ).toEqual([64_800n, 12n * E18]);
+
+    await scenario.setSwellExit('swETH', { lastTokenIdCreated: 8_100n, exitingETH: 1_000n * E18 });
+    await scenario.setSwellExit('rswETH', { lastTokenIdProcessed: 3_000n });
+    expect(
+      await readAll([
+        call(A.swexit, swellExitAbi, 'getLastTokenIdCreated'),
+        call(A.swexit, swellExitAbi, 'getLastTokenIdProcessed'),
+        call(A.swexit, swellExitAbi, 'exitingETH'),
+        call(A.rswexit, swellExitAbi, 'getLastTokenIdCreated'),
+        call(A.rswexit, swellExitAbi, 'getLastTokenIdProcessed'),
+        call(A.rswexit, swellExitAbi, 'exitingETH'),
+      ]),
+    ).toEqual([8_100n, 7_990n, 1_000n * E18, 3_000n, 3_000n, 80n * E18]);
+
+    await scenario.setLsethRedeem({ redeemDemand: 5_000n * E18, bufferedExceedingEth: 0n });
+    expect(
+      await readAll([
+        call(A.riverRedeemManager, riverRedeemManagerAbi, 'getRedeemDemand'),
+        call(A.riverRedeemManager, riverRedeemManagerAbi, 'getBufferedExceedingEth'),
+      ]),
+    ).toEqual([5_000n * E18, 0n]);
+
+    await scenario.setRocketCollateral(10n * E18);
+    expect(await read(call(A.reth, rethAbi, 'getTotalCollateral'))).toBe(10n * E18);
+
+    await scenario.setOsethRedeemer({ queuedShares: 20_000n * E18, exitQueueUpdateDelay: 43_200n });
+    expect(
+      await readAll([call(A.osTokenRedeemer, osTokenRedeemerAbi, 'queuedShares'), call(A.osTokenRedeemer, osTokenRedeemerAbi, 'exitQueueUpdateDelay')]),
+    ).toEqual([20_000n * E18, 43_200n]);
+
+    expect(scenario.values()).toMatchObject({
+      rethRate: rates.rETH,
+      ankrethRatio: rate4(0.85),
+      renzoTotalTVL: 950_000n * E18,
+      ezethTotalSupply: 1_000_000n * E18,
+      kelpRsethPrice: rate4(1.07),
+      chainlinkRethAnswer: rate4(1.13),
+      chainlinkRethUpdatedAt: 1_700_000_000n,
+      fraxQueueLengthSecs: 1_209_600n,
+      fraxQueueNextNftId: 1_200n,
+      swexitLastTokenIdProcessed: 7_990n,
+      rswexitLastTokenIdProcessed: 3_000n,
+      pufferBatchSize: 20n,
+      staderMinBlockDelay: 1_200n,
+      mantleBlocksToFinalize: 64_800n,
+      lsethRedeemDemand: 5_000n * E18,
+      rethTotalCollateral: 10n * E18,
+      osethExitQueueUpdateDelay: 43_200n,
+      curveFrxethPrice: rate4(0.97),
+    });
   });
 });

@@ -5,6 +5,9 @@ export const UNISWAP_V3_FACTORY: Address = '0x1F98431c8aD98523631AE4a59f267346ea
 export const UNISWAP_V3_POOL_INIT_CODE_HASH: Hex =
   '0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54';
 
+/** WETH9 on mainnet: the quote token of every pool the rig stands up. */
+export const WETH_ADDRESS: Address = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
+
 const Q96 = 1n << 96n;
 const Q192 = 1n << 192n;
 const E18 = 10n ** 18n;
@@ -54,6 +57,26 @@ export function ethPerWeethToSqrtPriceX96(ethPerWeeth: bigint): bigint {
 /** Inverse of ethPerWeethToSqrtPriceX96 (1e18 scale, floor). */
 export function sqrtPriceX96ToEthPerWeeth(sqrtPriceX96: bigint): bigint {
   return (E18 * Q192) / (sqrtPriceX96 * sqrtPriceX96);
+}
+
+/** Whether `token` is token0 of its pool against `quote` (Uniswap sorts by address). */
+export function isToken0(token: Address, quote: Address = WETH_ADDRESS): boolean {
+  return BigInt(getAddress(token)) < BigInt(getAddress(quote));
+}
+
+/**
+ * sqrtPriceX96 of the `token`/WETH pool for a target price in WETH per token (1e18 scale), for
+ * either token order; both tokens have 18 decimals. Pool price = token1 per token0, so:
+ * token is token0 -> price = ethPerToken; token is token1 -> price = 1 / ethPerToken.
+ */
+export function ethPerTokenToSqrtPriceX96(token: Address, ethPerToken: bigint, quote: Address = WETH_ADDRESS): bigint {
+  return isToken0(token, quote) ? encodeSqrtRatioX96(ethPerToken, E18) : encodeSqrtRatioX96(E18, ethPerToken);
+}
+
+/** Inverse of ethPerTokenToSqrtPriceX96 (1e18 scale, floor). */
+export function sqrtPriceX96ToEthPerToken(token: Address, sqrtPriceX96: bigint, quote: Address = WETH_ADDRESS): bigint {
+  const squared = sqrtPriceX96 * sqrtPriceX96;
+  return isToken0(token, quote) ? (squared * E18) / Q192 : (E18 * Q192) / squared;
 }
 
 /** Approximate tick (floor of log base 1.0001 of the price); float precision is plenty for a stub. */

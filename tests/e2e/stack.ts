@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { startAnvil, type AnvilNode } from '../chain/anvil';
 import { seedMainnet, type MainnetScenario } from '../chain/mainnet';
+import { DAY, writeRateHistory } from '../chain/past';
+
+const HISTORY_DAYS = 35;
 import { startRpcProxy, type RpcProxy } from '../chain/rpc-proxy';
 import { startFixtureServer } from './harness/server';
 
@@ -38,9 +41,12 @@ export async function buildExtension(name: string, rpcUrl: string): Promise<stri
 export async function startStack(name: string): Promise<Stack> {
   const stoppers: (() => Promise<void>)[] = [];
   try {
-    const node = await startAnvil();
+    // Genesis five weeks back, then rates written forward to now: realized yield has history to read.
+    const now = Math.floor(Date.now() / 1000);
+    const node = await startAnvil({ timestamp: now - HISTORY_DAYS * DAY });
     stoppers.push(() => node.stop());
     const chain = await seedMainnet(node.rpcUrl);
+    await writeRateHistory(chain, now - (HISTORY_DAYS - 1) * DAY, now);
     const proxy = await startRpcProxy(node.rpcUrl);
     stoppers.push(() => proxy.stop());
     const server = await startFixtureServer();

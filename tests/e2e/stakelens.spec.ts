@@ -1,6 +1,8 @@
 import { DEFAULT_MAINNET_VALUES } from '../chain/mainnet';
 import { expectedWeethPeg, expectedWstethPeg } from '../chain/expected';
+import { HISTORY_APR_BPS } from '../chain/past';
 import { startRpcProxy } from '../chain/rpc-proxy';
+import { registry } from '../../lib/tokens/registry';
 import { expect, hoverToken, test, tooltip } from './fixtures';
 
 /*
@@ -17,8 +19,10 @@ test.describe('Stakelens on the apps', () => {
     const page = await openApp(AAVE_MARKETS);
     await expect(page.locator('[data-stakelens="wstETH"][data-stakelens-chain="1"][data-stakelens-match="address"]').first()).toBeVisible();
     await expect(page.locator('[data-stakelens="weETH"][data-stakelens-match="address"]').first()).toBeVisible();
-    // Not tokens: ETHx, tETH, WETH, "Ethereum", the "wstETHx" note.
-    await expect(page.locator('[data-stakelens]:not([data-stakelens="wstETH"]):not([data-stakelens="weETH"])')).toHaveCount(0);
+    // Every LST on the page is marked; tETH, WETH, USDC, "Ethereum" and the "wstETHx" note are not.
+    await expect(page.locator('[data-stakelens="ETHx"]').first()).toBeVisible();
+    const symbols = await page.$$eval('[data-stakelens]', (els) => [...new Set(els.map((e) => e.getAttribute('data-stakelens')))].sort());
+    expect(symbols).toEqual(['ETHx', 'cbETH', 'rETH', 'weETH', 'wstETH']);
     await expect(page.getByText('wstETHx', { exact: false }).locator('xpath=self::*[@data-stakelens]')).toHaveCount(0);
 
     const tip = await hoverToken(page, 'wstETH');
@@ -32,6 +36,10 @@ test.describe('Stakelens on the apps', () => {
     expect(min).toBeGreaterThan(0);
     expect(max).toBeGreaterThan(min);
     await expect(exit).toContainText('Sell now');
+    // Realized yield from the chain's history: the APR the local chain's rates grew at.
+    const apr7 = Number(await tip.locator('[data-section="yield"]').getAttribute('data-apr-7d-bps'));
+    expect(Math.abs(apr7 - Number(HISTORY_APR_BPS.wstETH))).toBeLessThanOrEqual(2);
+    await expect(tip.locator('[data-section="yield"]')).toContainText('30 d');
     const layers = tip.locator('[data-section="risk"] [data-layer]');
     await expect(layers).toHaveCount(6);
     await expect(tip.locator('[data-layer="restaking"]')).toHaveAttribute('data-level', 'none');
@@ -123,6 +131,37 @@ test.describe('Stakelens on the apps', () => {
     const fixture = await page.evaluate(() => (window as unknown as { __fixture: { navigations: number } }).__fixture);
     expect(fixture.navigations).toBeGreaterThanOrEqual(2);
   });
+});
+
+test('every token on the Uniswap explore page shows its peg, exit and realized yield from the chain', async ({ openApp }) => {
+  const page = await openApp('https://app.uniswap.org/explore/tokens');
+  // Rebasing tokens yield what their share rate grows: stETH's is wstETH's rate, eETH's is weETH's.
+  const expectedYield: Record<string, bigint> = { ...HISTORY_APR_BPS, stETH: HISTORY_APR_BPS.wstETH, eETH: HISTORY_APR_BPS.weETH };
+  const all = registry.map((t) => t.symbol);
+  await expect(page.locator('[data-stakelens="pufETH"]').first()).toBeVisible();
+  const found = await page.$$eval('[data-stakelens]', (els) => [...new Set(els.map((e) => e.getAttribute('data-stakelens')!))]);
+  expect(found.sort()).toEqual([...all].sort());
+  for (const symbol of all) {
+    const mark = page.locator(`a [data-stakelens="${symbol}"]`).first();
+    await expect(mark, symbol).toHaveAttribute('data-stakelens-match', 'address');
+    await mark.hover();
+    const tip = tooltip(page, symbol);
+    await expect(tip.locator('[data-section="peg"]'), symbol).not.toHaveAttribute('data-age-s', '');
+    await expect(tip.locator('[data-section="peg"]'), symbol).not.toHaveAttribute('data-peg-bps', '');
+    const exit = tip.locator('[data-section="exit"]');
+    if (['cbETH', 'ankrETH'].includes(symbol)) await expect(exit, symbol).toContainText('unavailable');
+    else await expect(exit, symbol).not.toHaveAttribute('data-redeem-seconds-max', '');
+    const yieldSection = tip.locator('[data-section="yield"]');
+    if (expectedYield[symbol] !== undefined && symbol !== 'ezETH') {
+      await expect(yieldSection, symbol).not.toHaveAttribute('data-apr-7d-bps', '');
+      const apr = Number(await yieldSection.getAttribute('data-apr-7d-bps'));
+      expect(Math.abs(apr - Number(expectedYield[symbol])), symbol).toBeLessThanOrEqual(2);
+    } else {
+      await expect(yieldSection, symbol).toContainText('Unavailable');
+    }
+    await page.mouse.move(0, 0);
+    await expect(tip).toBeHidden();
+  }
 });
 
 test.describe('popup', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CallBatch } from '../../lib/chain/calls';
 import { BEACON, planExit, REFERENCE_REDEMPTION_ETH, secondsToNextLidoFrame, TYPICAL_BEACON_EXIT } from '../../lib/chain/exit';
 import { WAD } from '../../lib/chain/units';
-import { tokenBySymbol } from '../../lib/tokens/registry';
+import { registry, tokenBySymbol } from '../../lib/tokens/registry';
 import type { ExitPlan } from '../../lib/tokens/schema';
 import { settleBy } from './helpers';
 
@@ -265,5 +265,425 @@ describe('planExit: etherfi', () => {
     const r = etherfi({ redeemable: new Error('execution reverted') });
     expect(r.minSeconds).toBe(DAY);
     expect(r.notes[0]).toMatch(/Instant redemption unreadable: .*totalRedeemableAmount.*failed/);
+  });
+});
+
+/* ---------------------------------------------------------------------------------------------
+ * The other exit kinds, each decoded from a batch settled by hand.
+ * ------------------------------------------------------------------------------------------- */
+
+const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11';
+const ETH = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE';
+const EIGEN_BLOCKS = 100_800;
+const EIGEN_SECONDS = EIGEN_BLOCKS * 12;
+const NOW = 1_750_000_000;
+
+function exitOf<K extends ExitPlan['kind']>(symbol: string, kind: K) {
+  const exit = tokenBySymbol(symbol)!.exit;
+  expect(exit.kind).toBe(kind);
+  return exit as Extract<ExitPlan, { kind: K }>;
+}
+
+/** Plans an exit, answers each call by its function name (failing `fail`), and decodes. */
+function decodeExit(exit: ExitPlan, answers: Record<string, unknown>, fail?: string, rate: bigint | null = WAD) {
+  const batch = new CallBatch();
+  const decode = planExit(exit, batch);
+  settleBy(batch, (call) => {
+    if (call.functionName === fail) return new Error('execution reverted');
+    if (!(call.functionName in answers)) throw new Error(`unexpected call ${call.functionName}`);
+    return answers[call.functionName];
+  });
+  return { batch, r: decode(NOW, rate) };
+}
+
+function expectUnavailable(r: ReturnType<typeof decodeExit>['r'], reason: string | RegExp) {
+  expect(r.minSeconds).toBeNull();
+  expect(r.maxSeconds).toBeNull();
+  expect(r.parts).toEqual([]);
+  if (typeof reason === 'string') expect(r.reason).toBe(reason);
+  else expect(r.reason).toMatch(reason);
+}
+
+const eigenPartOf = (r: ReturnType<typeof decodeExit>['r']) => r.parts.find((p) => /EigenLayer/.test(p.label));
+
+describe('planExit: rocket-pool', () => {
+  const exit = exitOf('rETH', 'rocket-pool');
+
+  it('reads the collateral from rETH', () => {
+    const { batch } = decodeExit(exit, { getTotalCollateral: 0n });
+    expect(batch.calls.map((c) => [c.address, c.functionName])).toEqual([[exit.reth, 'getTotalCollateral']]);
+  });
+
+  it('with collateral of at least 100 ETH: instant, 0 to 0', () => {
+    const { r } = decodeExit(exit, { getTotalCollateral: REFERENCE_REDEMPTION_ETH });
+    expect(r.reason).toBeNull();
+    expect([r.minSeconds, r.maxSeconds]).toEqual([0, 0]);
+    expect(r.parts).toHaveLength(1);
+    expect(r.parts[0]!.measured).toBe(true);
+    expect(r.parts[0]!.label).toMatch(/100 ETH of collateral/);
+  });
+
+  it('with less: unavailable, and the reason says selling is the way out', () => {
+    const { r } = decodeExit(exit, { getTotalCollateral: REFERENCE_REDEMPTION_ETH - 1n });
+    expectUnavailable(r, /selling/);
+    expect(r.reason).toMatch(/no queue/);
+  });
+});
+
+describe('planExit: offchain and not-researched', () => {
+  it.each([
+    ['cbETH', 'offchain'],
+    ['ankrETH', 'not-researched'],
+  ] as const)('%s (%s): unavailable, the registry’s why as the reason, no calls', (symbol, kind) => {
+    const exit = exitOf(symbol, kind);
+    const { batch, r } = decodeExit(exit, {});
+    expect(batch.calls).toHaveLength(0);
+    expectUnavailable(r, exit.why);
+    expect(r.notes).toEqual([]);
+  });
+});
+
+describe('planExit: frax-queue', () => {
+  const exit = exitOf('frxETH', 'frax-queue');
+  const QUEUE = 15n * BigInt(DAY);
+  const state = (fee: bigint) => [42n, QUEUE, fee, 5_000n * WAD, 3_800n * WAD] as const;
+
+  it('is shared by frxETH and sfrxETH', () => {
+    expect(exitOf('sfrxETH', 'frax-queue')).toEqual(exit);
+  });
+
+  it('min = max = queueLengthSecs, read from the queue', () => {
+    const { batch, r } = decodeExit(exit, { redemptionQueueState: state(2_000n) });
+    expect(batch.calls.map((c) => [c.address, c.functionName])).toEqual([[exit.queue, 'redemptionQueueState']]);
+    expect(r.reason).toBeNull();
+    expect(r.minSeconds).toBe(Number(QUEUE));
+    expect(r.maxSeconds).toBe(Number(QUEUE));
+    expect(r.parts[0]!.measured).toBe(true);
+  });
+
+  it('gives the fee in bps from its 1e6 precision (2000 → 20 bps) and what is not yet served', () => {
+    const { r } = decodeExit(exit, { redemptionQueueState: state(2_000n) });
+    expect(r.notes).toEqual(['Redemption fee 20 bps; 1,200 ETH requested and not yet served.']);
+    expect(decodeExit(exit, { redemptionQueueState: state(10_000n) }).r.notes[0]).toMatch(/^Redemption fee 100 bps;/);
+    expect(decodeExit(exit, { redemptionQueueState: state(0n) }).r.notes[0]).toMatch(/^Redemption fee 0 bps;/);
+  });
+});
+
+describe('planExit: stakewise', () => {
+  const exit = exitOf('osETH', 'stakewise');
+
+  it('waits up to the exit queue update delay, then maybe the beacon exit', () => {
+    const { batch, r } = decodeExit(exit, { queuedShares: 2_500n * WAD, exitQueueUpdateDelay: 43_200n });
+    expect(new Set(batch.calls.map((c) => c.address))).toEqual(new Set([exit.redeemer]));
+    expect(r.reason).toBeNull();
+    expect(r.parts).toHaveLength(2);
+    expect(r.parts[0]).toMatchObject({ minSeconds: 0, maxSeconds: 43_200, measured: true });
+    expect(r.parts[1]).toMatchObject({ minSeconds: 0, maxSeconds: TYPICAL_BEACON_EXIT.maxSeconds, measured: false });
+    expect(r.minSeconds).toBe(0);
+    expect(r.maxSeconds).toBe(43_200 + TYPICAL_BEACON_EXIT.maxSeconds!);
+    expect(r.notes[0]).toMatch(/^2,500 ETH of osETH queued/);
+  });
+});
+
+describe('planExit: stader', () => {
+  const exit = exitOf('ETHx', 'stader');
+  const answers = { nextRequestId: 120n, nextRequestIdToFinalize: 100n, ethRequestedForWithdraw: 3_000n * WAD, getMinBlockDelayToFinalizeWithdrawRequest: 600n };
+
+  it('reads the manager and the config', () => {
+    const { batch } = decodeExit(exit, answers);
+    const at = Object.fromEntries(batch.calls.map((c) => [c.functionName, c.address]));
+    expect(at).toEqual({
+      nextRequestId: exit.withdrawalManager,
+      nextRequestIdToFinalize: exit.withdrawalManager,
+      ethRequestedForWithdraw: exit.withdrawalManager,
+      getMinBlockDelayToFinalizeWithdrawRequest: exit.config,
+    });
+  });
+
+  it('turns the finalization delay in blocks into blocks × 12 s, then maybe the beacon exit', () => {
+    const { r } = decodeExit(exit, answers);
+    expect(r.reason).toBeNull();
+    expect(r.parts[0]).toMatchObject({ minSeconds: 600 * 12, maxSeconds: 600 * 12, measured: true });
+    expect(r.parts[0]!.label).toMatch(/600 blocks/);
+    expect(r.minSeconds).toBe(7_200);
+    expect(r.maxSeconds).toBe(7_200 + TYPICAL_BEACON_EXIT.maxSeconds!);
+    expect(r.notes).toEqual(['20 requests (3,000 ETH) waiting to be finalized.']);
+  });
+});
+
+describe('planExit: mantle', () => {
+  const exit = exitOf('mETH', 'mantle');
+  const BLOCKS = 256n;
+
+  it('fully funded: only the finalization blocks × 12 s', () => {
+    const { batch, r } = decodeExit(exit, { numberOfBlocksToFinalize: BLOCKS, allocatedETHDeficit: 0n });
+    expect(new Set(batch.calls.map((c) => c.address))).toEqual(new Set([exit.unstakeManager]));
+    expect(r.reason).toBeNull();
+    expect(r.parts).toHaveLength(1);
+    expect(r.minSeconds).toBe(256 * 12);
+    expect(r.maxSeconds).toBe(256 * 12);
+    expect(r.notes).toEqual(['Requests are fully funded.']);
+  });
+
+  it('with a deficit: adds the beacon exit', () => {
+    const { r } = decodeExit(exit, { numberOfBlocksToFinalize: BLOCKS, allocatedETHDeficit: 1n });
+    expect(r.parts).toHaveLength(2);
+    expect(r.parts[1]).toEqual(TYPICAL_BEACON_EXIT);
+    expect(r.minSeconds).toBe(256 * 12 + TYPICAL_BEACON_EXIT.minSeconds!);
+    expect(r.maxSeconds).toBe(256 * 12 + TYPICAL_BEACON_EXIT.maxSeconds!);
+    const big = decodeExit(exit, { numberOfBlocksToFinalize: BLOCKS, allocatedETHDeficit: 4_200n * WAD }).r;
+    expect(big.notes[0]).toMatch(/short of 4,200 ETH/);
+  });
+});
+
+describe('planExit: swell', () => {
+  const queue = { getLastTokenIdCreated: 530n, getLastTokenIdProcessed: 500n, exitingETH: 900n * WAD, minWithdrawalDelayBlocks: EIGEN_BLOCKS };
+
+  it('swETH (not restaked): the beacon exit only, no EigenLayer read', () => {
+    const exit = exitOf('swETH', 'swell');
+    expect(exit.restaked).toBe(false);
+    const { batch, r } = decodeExit(exit, queue);
+    expect(batch.calls.map((c) => c.functionName)).not.toContain('minWithdrawalDelayBlocks');
+    expect(r.reason).toBeNull();
+    expect(r.parts).toHaveLength(1);
+    expect(r.parts[0]!.label).toMatch(/Swell/);
+    expect(r.minSeconds).toBe(TYPICAL_BEACON_EXIT.minSeconds);
+    expect(r.maxSeconds).toBe(TYPICAL_BEACON_EXIT.maxSeconds);
+    expect(r.notes).toEqual(['30 requests ahead; 900 ETH exiting.']);
+  });
+
+  it('rswETH (restaked): adds the EigenLayer delay, max blocks × 12 s', () => {
+    const exit = exitOf('rswETH', 'swell');
+    expect(exit.restaked).toBe(true);
+    const { batch, r } = decodeExit(exit, queue);
+    const eigen = batch.calls.find((c) => c.functionName === 'minWithdrawalDelayBlocks')!;
+    expect(eigen.address).toBe(exit.delegationManager);
+    expect(r.reason).toBeNull();
+    expect(r.parts).toHaveLength(2);
+    expect(eigenPartOf(r)).toMatchObject({ minSeconds: 0, maxSeconds: EIGEN_SECONDS, measured: true });
+    expect(r.minSeconds).toBe(TYPICAL_BEACON_EXIT.minSeconds);
+    expect(r.maxSeconds).toBe(EIGEN_SECONDS + TYPICAL_BEACON_EXIT.maxSeconds!);
+  });
+});
+
+describe('planExit: liquid-collective', () => {
+  const exit = exitOf('LsETH', 'liquid-collective');
+
+  it('says only allowlisted accounts redeem, with the demand and buffer', () => {
+    const { batch, r } = decodeExit(exit, { getRedeemDemand: 1_500n * WAD, getBufferedExceedingEth: 250n * WAD });
+    expect(new Set(batch.calls.map((c) => c.address))).toEqual(new Set([exit.redeemManager]));
+    expect(r.reason).toBeNull();
+    expect(r.parts).toEqual([TYPICAL_BEACON_EXIT]);
+    expect(r.notes[0]).toMatch(/allowlisted/);
+    expect(r.notes[1]).toBe('Redeem demand 1,500 ETH; buffer 250 ETH.');
+  });
+});
+
+describe('planExit: renzo', () => {
+  const exit = exitOf('ezETH', 'renzo');
+  const COOLDOWN = 7n * BigInt(DAY);
+  const answers = (buffer: bigint) => ({ coolDownPeriod: COOLDOWN, getAvailableToWithdraw: buffer, minWithdrawalDelayBlocks: EIGEN_BLOCKS });
+
+  it('asks the withdraw queue for ETH (the sentinel) and EigenLayer for its delay', () => {
+    const { batch } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH));
+    const available = batch.calls.find((c) => c.functionName === 'getAvailableToWithdraw')!;
+    expect(available.address).toBe(exit.withdrawQueue);
+    expect(available.args).toEqual([ETH]);
+    expect(batch.calls.find((c) => c.functionName === 'minWithdrawalDelayBlocks')!.address).toBe(exit.delegationManager);
+  });
+
+  it('with a buffer of at least 100 ETH: the cooldown only', () => {
+    const { r } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH));
+    expect(r.reason).toBeNull();
+    expect(r.parts).toHaveLength(1);
+    expect(r.minSeconds).toBe(7 * DAY);
+    expect(r.maxSeconds).toBe(7 * DAY);
+    expect(r.notes[0]).toBe('Withdrawal buffer: 100 ETH.');
+  });
+
+  it('with a buffer under 100 ETH: adds the EigenLayer delay and maybe the beacon exit', () => {
+    const { r } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH - 1n));
+    expect(r.parts).toHaveLength(3);
+    expect(eigenPartOf(r)).toMatchObject({ minSeconds: 0, maxSeconds: EIGEN_SECONDS });
+    expect(r.parts[2]).toMatchObject({ minSeconds: 0, maxSeconds: TYPICAL_BEACON_EXIT.maxSeconds, measured: false });
+    expect(r.minSeconds).toBe(7 * DAY);
+    expect(r.maxSeconds).toBe(7 * DAY + EIGEN_SECONDS + TYPICAL_BEACON_EXIT.maxSeconds!);
+  });
+});
+
+describe('planExit: kelp', () => {
+  const exit = exitOf('rsETH', 'kelp');
+  const DELAY_BLOCKS = 50_400n;
+  const answers = (buffer: bigint) => ({
+    withdrawalDelayBlocks: DELAY_BLOCKS,
+    getAvailableAssetAmount: buffer,
+    nextUnusedNonce: 1_234n,
+    nextLockedNonce: 1_200n,
+    minWithdrawalDelayBlocks: EIGEN_BLOCKS,
+  });
+
+  it('reads the withdrawal manager for ETH (the sentinel)', () => {
+    const { batch } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH));
+    for (const fn of ['getAvailableAssetAmount', 'nextUnusedNonce', 'nextLockedNonce']) {
+      const call = batch.calls.find((c) => c.functionName === fn)!;
+      expect(call.address).toBe(exit.withdrawalManager);
+      expect(call.args).toEqual([ETH]);
+    }
+  });
+
+  it('with a buffer of at least 100 ETH: withdrawalDelayBlocks × 12 s', () => {
+    const { r } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH));
+    expect(r.reason).toBeNull();
+    expect(r.parts).toHaveLength(1);
+    expect(r.parts[0]!.label).toMatch(/50,400 blocks/);
+    expect(r.minSeconds).toBe(50_400 * 12);
+    expect(r.maxSeconds).toBe(50_400 * 12);
+    expect(r.notes).toEqual(['34 requests not yet locked; 100 ETH available to pay them.']);
+  });
+
+  it('with a buffer short of 100 ETH: adds the EigenLayer delay and maybe the beacon exit', () => {
+    const { r } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH - 1n));
+    expect(r.parts).toHaveLength(3);
+    expect(eigenPartOf(r)).toMatchObject({ minSeconds: 0, maxSeconds: EIGEN_SECONDS });
+    expect(r.minSeconds).toBe(50_400 * 12);
+    expect(r.maxSeconds).toBe(50_400 * 12 + EIGEN_SECONDS + TYPICAL_BEACON_EXIT.maxSeconds!);
+  });
+});
+
+describe('planExit: puffer', () => {
+  const exit = exitOf('pufETH', 'puffer');
+  const answers = (cash: bigint) => ({
+    getEthBalance: cash,
+    getTotalExitFeeBasisPoints: 100n,
+    getWithdrawalsLength: 2_500n,
+    getFinalizedWithdrawalBatch: 240n,
+    BATCH_SIZE: 10n,
+    minWithdrawalDelayBlocks: EIGEN_BLOCKS,
+  });
+
+  it("reads the vault's ETH through Multicall3", () => {
+    const { batch } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH));
+    const balance = batch.calls.find((c) => c.functionName === 'getEthBalance')!;
+    expect(balance.address).toBe(MULTICALL3);
+    expect(balance.args).toEqual([exit.vault]);
+  });
+
+  it('with at least 100 ETH in the vault: instant', () => {
+    const { r } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH));
+    expect(r.reason).toBeNull();
+    expect([r.minSeconds, r.maxSeconds]).toEqual([0, 0]);
+    expect(r.parts).toHaveLength(1);
+    expect(r.notes).toEqual(['Instant withdrawals pay from 100 ETH of ETH in the vault, exit fee 100 bps.', '10 withdrawal batches waiting to be finalized.']);
+  });
+
+  it('with less: batch finalization, then the EigenLayer delay and maybe the beacon exit', () => {
+    const { r } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH - 1n));
+    expect(r.parts).toHaveLength(3);
+    expect(r.parts[0]).toMatchObject({ minSeconds: DAY, maxSeconds: 3 * DAY, measured: false });
+    expect(eigenPartOf(r)).toMatchObject({ minSeconds: 0, maxSeconds: EIGEN_SECONDS });
+    expect(r.minSeconds).toBe(DAY);
+    expect(r.maxSeconds).toBe(3 * DAY + EIGEN_SECONDS + TYPICAL_BEACON_EXIT.maxSeconds!);
+  });
+});
+
+describe('planExit: a failed call makes the road unavailable, naming the call', () => {
+  const cases: [string, ExitPlan, Record<string, unknown>, Record<string, string>][] = [
+    ['rETH', exitOf('rETH', 'rocket-pool'), { getTotalCollateral: 1_000n * WAD }, { getTotalCollateral: 'rETH.getTotalCollateral()' }],
+    [
+      'frxETH',
+      exitOf('frxETH', 'frax-queue'),
+      { redemptionQueueState: [1n, 100n, 2_000n, 0n, 0n] },
+      { redemptionQueueState: 'FraxEtherRedemptionQueueV2.redemptionQueueState()' },
+    ],
+    [
+      'osETH',
+      exitOf('osETH', 'stakewise'),
+      { queuedShares: 0n, exitQueueUpdateDelay: 1n },
+      { queuedShares: 'OsTokenRedeemer.queuedShares()', exitQueueUpdateDelay: 'OsTokenRedeemer.exitQueueUpdateDelay()' },
+    ],
+    [
+      'ETHx',
+      exitOf('ETHx', 'stader'),
+      { nextRequestId: 1n, nextRequestIdToFinalize: 1n, ethRequestedForWithdraw: 0n, getMinBlockDelayToFinalizeWithdrawRequest: 1n },
+      {
+        nextRequestId: 'UserWithdrawalManager.nextRequestId()',
+        nextRequestIdToFinalize: 'UserWithdrawalManager.nextRequestIdToFinalize()',
+        ethRequestedForWithdraw: 'UserWithdrawalManager.ethRequestedForWithdraw()',
+        getMinBlockDelayToFinalizeWithdrawRequest: 'StaderConfig.getMinBlockDelayToFinalizeWithdrawRequest()',
+      },
+    ],
+    [
+      'mETH',
+      exitOf('mETH', 'mantle'),
+      { numberOfBlocksToFinalize: 1n, allocatedETHDeficit: 0n },
+      { numberOfBlocksToFinalize: 'UnstakeRequestsManager.numberOfBlocksToFinalize()', allocatedETHDeficit: 'UnstakeRequestsManager.allocatedETHDeficit()' },
+    ],
+    [
+      'rswETH',
+      exitOf('rswETH', 'swell'),
+      { getLastTokenIdCreated: 1n, getLastTokenIdProcessed: 1n, exitingETH: 0n, minWithdrawalDelayBlocks: EIGEN_BLOCKS },
+      {
+        getLastTokenIdCreated: 'swEXIT.getLastTokenIdCreated()',
+        getLastTokenIdProcessed: 'swEXIT.getLastTokenIdProcessed()',
+        exitingETH: 'swEXIT.exitingETH()',
+        minWithdrawalDelayBlocks: 'DelegationManager.minWithdrawalDelayBlocks()',
+      },
+    ],
+    [
+      'LsETH',
+      exitOf('LsETH', 'liquid-collective'),
+      { getRedeemDemand: 0n, getBufferedExceedingEth: 0n },
+      { getRedeemDemand: 'RedeemManager.getRedeemDemand()', getBufferedExceedingEth: 'RedeemManager.getBufferedExceedingEth()' },
+    ],
+    [
+      'ezETH',
+      exitOf('ezETH', 'renzo'),
+      { coolDownPeriod: 1n, getAvailableToWithdraw: 0n, minWithdrawalDelayBlocks: EIGEN_BLOCKS },
+      {
+        coolDownPeriod: 'WithdrawQueue.coolDownPeriod()',
+        getAvailableToWithdraw: 'WithdrawQueue.getAvailableToWithdraw(ETH)',
+        minWithdrawalDelayBlocks: 'DelegationManager.minWithdrawalDelayBlocks()',
+      },
+    ],
+    [
+      'rsETH',
+      exitOf('rsETH', 'kelp'),
+      { withdrawalDelayBlocks: 1n, getAvailableAssetAmount: 0n, nextUnusedNonce: 0n, nextLockedNonce: 0n, minWithdrawalDelayBlocks: EIGEN_BLOCKS },
+      {
+        withdrawalDelayBlocks: 'LRTWithdrawalManager.withdrawalDelayBlocks()',
+        getAvailableAssetAmount: 'LRTWithdrawalManager.getAvailableAssetAmount(ETH)',
+        nextUnusedNonce: 'LRTWithdrawalManager.nextUnusedNonce(ETH)',
+        nextLockedNonce: 'LRTWithdrawalManager.nextLockedNonce(ETH)',
+        minWithdrawalDelayBlocks: 'DelegationManager.minWithdrawalDelayBlocks()',
+      },
+    ],
+    [
+      'pufETH',
+      exitOf('pufETH', 'puffer'),
+      { getEthBalance: 0n, getTotalExitFeeBasisPoints: 0n, getWithdrawalsLength: 0n, getFinalizedWithdrawalBatch: 0n, BATCH_SIZE: 10n, minWithdrawalDelayBlocks: EIGEN_BLOCKS },
+      {
+        getEthBalance: 'PufferVault ETH balance',
+        getTotalExitFeeBasisPoints: 'PufferVault.getTotalExitFeeBasisPoints()',
+        getWithdrawalsLength: 'PufferWithdrawalManager.getWithdrawalsLength()',
+        getFinalizedWithdrawalBatch: 'PufferWithdrawalManager.getFinalizedWithdrawalBatch()',
+        BATCH_SIZE: 'PufferWithdrawalManager.BATCH_SIZE()',
+        minWithdrawalDelayBlocks: 'DelegationManager.minWithdrawalDelayBlocks()',
+      },
+    ],
+  ];
+
+  it.each(cases)('%s: every call, failing, is the reason', (_symbol, exit, answers, names) => {
+    const { batch, r } = decodeExit(exit, answers);
+    expect(r.reason).toBeNull();
+    // the table covers every call the planner makes
+    expect(batch.calls.map((c) => c.functionName).sort()).toEqual(Object.keys(names).sort());
+    for (const [fn, name] of Object.entries(names)) {
+      expectUnavailable(decodeExit(exit, answers, fn).r, `${name} failed: execution reverted`);
+    }
+  });
+
+  it('covers every exit kind in the registry', () => {
+    const tested = new Set(['lido-queue', 'etherfi', 'offchain', 'not-researched', ...cases.map(([, exit]) => exit.kind)]);
+    for (const token of registry) expect(tested, token.symbol).toContain(token.exit.kind);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CallBatch } from '../../lib/chain/calls';
+import { CallBatch, type ContractCall } from '../../lib/chain/calls';
+import { UNISWAP_V3 } from '../../lib/chain/dex';
 import { planMarket, uniswapV3PoolAddress } from '../../lib/chain/market';
 import { SELL_SIZES_ETH } from '../../lib/chain/plan';
-import { WAD } from '../../lib/chain/units';
+import { divWad, mulWad, WAD } from '../../lib/chain/units';
 import { tokenBySymbol } from '../../lib/tokens/registry';
 import type { MarketSource, TokenEntry } from '../../lib/tokens/schema';
 import { settleBy } from './helpers';
@@ -11,6 +12,11 @@ const FACTORY = '0x1F98431c8aD98523631AE4a59f267346ea31F984';
 const USDC = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
 const WETH = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
 const USDC_WETH_005 = '0x88e6A0c2dDD26FEEb64F039a2c41296FcB3f5640';
+const WEETH = '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee';
+const BASE_FACTORY = '0x33128a8fC17869897dcE68Ed026d694621f6FDfD';
+const BASE_USDC = '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913';
+const BASE_WETH = '0x4200000000000000000000000000000000000006';
+const BASE_USDC_WETH_005 = '0xd0b53D9277642d899DF5C87A3966A349A798F224';
 
 const wsteth = tokenBySymbol('wstETH')!;
 const weeth = tokenBySymbol('weETH')!;
@@ -34,6 +40,13 @@ describe('uniswapV3PoolAddress', () => {
   it('does not depend on address case', () => {
     const lower = (a: string) => a.toLowerCase() as `0x${string}`;
     expect(uniswapV3PoolAddress(FACTORY, lower(WETH), lower(USDC), 500)).toBe(USDC_WETH_005);
+  });
+
+  it("reproduces Base's USDC/WETH 0.05% pool from Base's own factory", () => {
+    expect(UNISWAP_V3[8453]!.factory).toBe(BASE_FACTORY);
+    expect(UNISWAP_V3[8453]!.weth).toBe(BASE_WETH);
+    expect(uniswapV3PoolAddress(BASE_FACTORY, BASE_USDC, BASE_WETH, 500)).toBe(BASE_USDC_WETH_005);
+    expect(uniswapV3PoolAddress(FACTORY, BASE_USDC, BASE_WETH, 500)).not.toBe(BASE_USDC_WETH_005);
   });
 
   it('gives another pool for another fee tier', () => {
@@ -165,13 +178,32 @@ describe('planMarket: curve', () => {
     expect(quotes.map((q) => q.costBps)).toEqual([20, 20, 20]);
   });
 
-  it('has no price without the rate', () => {
-    const p = plan(() => UNIT_OUT);
+  it('has no price without the rate, but still quotes stETH sales, which redeem 1:1 without it', () => {
+    const p = plan((dx) => (dx === WAD ? UNIT_OUT : (dx * 998n) / 1000n));
     const r = p.reading({ rate: null, blockTimestamp: NOW });
     expect(r.price).toBeNull();
     expect(r.usable).toBe(false);
     expect(r.reason).toMatch(/redemption value/);
-    expect(p.sells!({ rate: null, blockTimestamp: NOW }).every((q) => q.outEth === null && q.reason)).toBe(true);
+    // the venue sells the underlying (unit 'underlying'): one stETH is worth one ETH at redemption
+    const quotes = p.sells!({ rate: null, blockTimestamp: NOW });
+    expect(quotes.map((q) => q.valueEth)).toEqual(SELL_SIZES_ETH.map(String));
+    expect(quotes.map((q) => q.costBps)).toEqual([20, 20, 20]);
+    expect(quotes.every((q) => q.reason === null)).toBe(true);
+  });
+
+  it("labels the reading with what the pool sells: the underlying for unit 'underlying', the token for 'token'", () => {
+    const p = plan(() => UNIT_OUT);
+    expect(p.reading({ rate: RATE, blockTimestamp: NOW }).label).toMatch(/1 stETH, fee included/);
+    const steth = tokenBySymbol('stETH')!;
+    const own = source(steth, 'curve');
+    expect(own.unit).toBe('token');
+    const batch = new CallBatch();
+    const q = planMarket(steth, own, batch, SELL_SIZES_ETH, steth.rateHint);
+    settleBy(batch, () => UNIT_OUT);
+    const r = q.reading({ rate: WAD, blockTimestamp: NOW });
+    expect(r.label).toMatch(/1 stETH, fee included/);
+    // unit 'token': the quote is the price, not scaled by any rate
+    expect(r.price).toBe(UNIT_OUT.toString());
   });
 
   it('turns a failed unit quote into a reason', () => {
@@ -206,7 +238,7 @@ describe('planMarket: uniswap-v3', () => {
 
   it('reads the deepest pool and inverts the price when the token is token1', () => {
     expect(weethAddress.toLowerCase() > WETH.toLowerCase()).toBe(true);
-    const pool500 = uniswapV3PoolAddress(uni.factory, weethAddress, uni.weth, 500);
+    const pool500 = uniswapV3PoolAddress(UNISWAP_V3[1]!.factory, weethAddress, UNISWAP_V3[1]!.weth, 500);
     const batch = new CallBatch();
     const p = planMarket(weeth, uni, batch, SELL_SIZES_ETH, weeth.rateHint);
     settleBy(batch, (call) => {
@@ -244,5 +276,182 @@ describe('planMarket: uniswap-v3', () => {
     expect(r.price).toBeNull();
     expect(r.usable).toBe(false);
     expect(r.reason).toMatch(/no pool with liquidity in fee tiers 100, 500/);
+  });
+});
+
+describe('planMarket: units', () => {
+  const { factory, quoter, weth } = UNISWAP_V3[1]!;
+  const eeth = tokenBySymbol('eETH')!;
+  const WEETH_PRICE = 1_068_800_000_000_000_000n; // ETH per weETH at the pool
+  const WEETH_RATE = 1_070_100_000_000_000_000n; // weETH.getRate(): eETH per weETH
+
+  /** sqrtPriceX96 for a pool whose token1 is worth `price` (wad) of token0 (WETH). */
+  function sqrtForToken1(price: bigint): bigint {
+    const n = ((1n << 192n) * WAD) / price;
+    let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+    for (let i = 0; i < 8; i++) x = (x + n / x) / 2n;
+    while (x * x > n) x--;
+    return x;
+  }
+
+  /** One deep pool at `price` whose quotes pay `price` per unit sold, less 5 bps. */
+  function pool(price: bigint, wrapper: bigint | Error = WEETH_RATE) {
+    return (call: ContractCall) => {
+      if (call.functionName === 'getRate') return wrapper;
+      if (call.functionName === 'slot0') return [sqrtForToken1(price), 0, 0, 0, 0, 0, true];
+      if (call.functionName === 'liquidity') return 10n ** 21n;
+      if (call.functionName === 'quoteExactInputSingle') {
+        const { amountIn } = call.args![0] as { amountIn: bigint };
+        return [(mulWad(amountIn, price) * 9_995n) / 10_000n, 0n, 0, 0n];
+      }
+      throw new Error(`unexpected call ${call.functionName}`);
+    };
+  }
+
+  /** The amounts the quoter was asked to sell in the pool of this fee tier, in batch order. */
+  const quotedAmounts = (batch: CallBatch, fee: number) =>
+    batch.calls
+      .filter((c) => c.functionName === 'quoteExactInputSingle' && (c.args![0] as { fee: number }).fee === fee)
+      .map((c) => (c.args![0] as { amountIn: bigint }).amountIn);
+
+  const near = (got: bigint, want: bigint, tolerance = 10n ** 6n) => got > want - tolerance && got < want + tolerance;
+
+  it("'wrapper': eETH priced from the weETH pool divided by weETH's rate", () => {
+    const src = source(eeth, 'uniswap-v3');
+    expect(src.unit).toBe('wrapper');
+    const batch = new CallBatch();
+    const p = planMarket(eeth, src, batch, SELL_SIZES_ETH, eeth.rateHint);
+    // the wrapper's rate is read in the same batch, from weETH
+    const rateCalls = batch.calls.filter((c) => c.functionName === 'getRate');
+    expect(rateCalls).toHaveLength(1);
+    expect(rateCalls[0]!.address).toBe(WEETH);
+    settleBy(batch, pool(WEETH_PRICE));
+    const r = p.reading({ rate: WAD, blockTimestamp: NOW });
+    expect(r.usable).toBe(true);
+    expect(near(BigInt(r.price!), divWad(WEETH_PRICE, WEETH_RATE))).toBe(true);
+    expect(Number(BigInt(r.price!)) / 1e18).toBeCloseTo(0.998785, 6); // ≈ 0.99878;
+  });
+
+  it("'wrapper': reads the pools of the venue token (weETH), never of eETH", () => {
+    const src = source(eeth, 'uniswap-v3');
+    expect(src.venueToken).toBe(WEETH);
+    const batch = new CallBatch();
+    planMarket(eeth, src, batch, SELL_SIZES_ETH, eeth.rateHint);
+    const pools = new Set(batch.calls.filter((c) => c.functionName === 'slot0').map((c) => c.address));
+    expect(pools).toEqual(new Set(src.fees.map((fee) => uniswapV3PoolAddress(factory, WEETH, weth, fee))));
+    const eethAddress = eeth.deployments[0]!.address;
+    for (const fee of src.fees) expect(pools.has(uniswapV3PoolAddress(factory, eethAddress, weth, fee))).toBe(false);
+    for (const quote of batch.calls.filter((c) => c.functionName === 'quoteExactInputSingle')) {
+      expect(quote.address).toBe(quoter);
+      expect(quote.args![0]).toMatchObject({ tokenIn: WEETH, tokenOut: weth });
+    }
+  });
+
+  it("'wrapper': sales are valued at what one weETH redeems for (its rate × eETH's rate)", () => {
+    const src = source(eeth, 'uniswap-v3');
+    const batch = new CallBatch();
+    const p = planMarket(eeth, src, batch, SELL_SIZES_ETH, eeth.rateHint);
+    settleBy(batch, pool(WEETH_PRICE));
+    const quotes = p.sells!({ rate: WAD, blockTimestamp: NOW });
+    const amounts = quotedAmounts(batch, src.fees[0]!);
+    expect(amounts).toHaveLength(SELL_SIZES_ETH.length);
+    expect(quotes.map((q) => q.valueEth)).toEqual(amounts.map((a) => mulWad(a, WEETH_RATE).toString()));
+    // and at eETH's rate too: one weETH redeems for weETH-rate × eETH-rate ETH
+    const half = p.sells!({ rate: WAD / 2n, blockTimestamp: NOW });
+    expect(half.map((q) => q.valueEth)).toEqual(amounts.map((a) => mulWad(a, WEETH_RATE / 2n).toString()));
+    // 1.0688 × 0.9995 against 1.0701: ≈ 17.1 bps lost
+    for (const q of quotes) {
+      expect(q.reason).toBeNull();
+      expect(q.costBps).toBeGreaterThanOrEqual(17);
+      expect(q.costBps).toBeLessThanOrEqual(18);
+    }
+  });
+
+  it('sizes sales at about the ETH sizes asked for, whatever the unit, when the rate is the hint', () => {
+    const cases = [
+      [weeth, source(weeth, 'uniswap-v3'), WEETH_RATE],
+      [wsteth, source(wsteth, 'curve'), wsteth.rateHint],
+      [eeth, source(eeth, 'uniswap-v3'), eeth.rateHint],
+    ] as const;
+    for (const [token, src, rate] of cases) {
+      const batch = new CallBatch();
+      const p = planMarket(token, src, batch, SELL_SIZES_ETH, token.rateHint);
+      settleBy(batch, (call) => (call.functionName === 'get_dy' ? (call.args![2] as bigint) : pool(WEETH_PRICE)(call)));
+      const values = p.sells!({ rate, blockTimestamp: NOW }).map((q) => BigInt(q.valueEth));
+      // within 1% of 10, 100 and 1,000 ETH: the tooltip says "10 ETH worth costs …"
+      values.forEach((value, k) => {
+        const size = SELL_SIZES_ETH[k]!;
+        const offBps = Number(((value > size ? value - size : size - value) * 10_000n) / size);
+        expect(offBps, `${token.symbol} ${src.unit}: ${Number(value) / 1e18} ETH for a ${Number(size) / 1e18} ETH size`).toBeLessThanOrEqual(100);
+      });
+    }
+  });
+
+  it("'wrapper': without the wrapper's rate there is no price and no valued sale", () => {
+    const src = source(eeth, 'uniswap-v3');
+    const batch = new CallBatch();
+    const p = planMarket(eeth, src, batch, SELL_SIZES_ETH, eeth.rateHint);
+    settleBy(batch, pool(WEETH_PRICE, new Error('execution reverted')));
+    const r = p.reading({ rate: WAD, blockTimestamp: NOW });
+    expect(r.price).toBeNull();
+    expect(r.usable).toBe(false);
+    const quotes = p.sells!({ rate: WAD, blockTimestamp: NOW });
+    expect(quotes.every((q) => q.outEth === null && q.costBps === null && q.reason)).toBe(true);
+  });
+
+  it("'underlying': a feed quoted per stETH is multiplied by wstETH's rate", () => {
+    const feed = source(wsteth, 'chainlink');
+    expect(feed.unit).toBe('underlying');
+    const batch = new CallBatch();
+    const p = planMarket(wsteth, feed, batch, SELL_SIZES_ETH, wsteth.rateHint);
+    settleBy(batch, () => [1n, 998_000_000_000_000_000n, BigInt(NOW), BigInt(NOW), 1n]);
+    expect(p.reading({ rate: RATE, blockTimestamp: NOW }).price).toBe(mulWad(998_000_000_000_000_000n, RATE).toString());
+    const other = RATE + 10n ** 17n;
+    expect(p.reading({ rate: other, blockTimestamp: NOW }).price).toBe(mulWad(998_000_000_000_000_000n, other).toString());
+  });
+
+  it("'token': the pool price is the price, and sales are valued at the token's own rate", () => {
+    const uni = source(weeth, 'uniswap-v3');
+    expect(uni.unit).toBe('token');
+    const batch = new CallBatch();
+    const p = planMarket(weeth, uni, batch, SELL_SIZES_ETH, weeth.rateHint);
+    expect(batch.calls.some((c) => c.functionName === 'getRate')).toBe(false);
+    settleBy(batch, pool(WEETH_PRICE));
+    const r = p.reading({ rate: WEETH_RATE, blockTimestamp: NOW });
+    expect(near(BigInt(r.price!), WEETH_PRICE)).toBe(true);
+    const amounts = quotedAmounts(batch, uni.fees[0]!);
+    expect(amounts).toEqual(SELL_SIZES_ETH.map((size) => divWad(size, weeth.rateHint)));
+    const quotes = p.sells!({ rate: WEETH_RATE, blockTimestamp: NOW });
+    expect(quotes.map((q) => q.valueEth)).toEqual(amounts.map((a) => mulWad(a, WEETH_RATE).toString()));
+    // without the rate a token-unit sale cannot be valued
+    const blind = p.sells!({ rate: null, blockTimestamp: NOW });
+    expect(blind.every((q) => q.outEth === null && q.reason?.match(/redemption value/))).toBe(true);
+  });
+});
+
+describe('planMarket: uniswap-v3 on Base', () => {
+  const base = UNISWAP_V3[8453]!;
+  const uni = source(weeth, 'uniswap-v3');
+  const weethBase = weeth.deployments.find((d) => d.chainId === 8453)!.address;
+
+  it("finds the token's pools from Base's factory, Base's WETH and its main Base deployment", () => {
+    expect(base.factory).toBe(BASE_FACTORY);
+    const batch = new CallBatch();
+    planMarket(weeth, uni, batch, SELL_SIZES_ETH, weeth.rateHint, 8453);
+    const pools = batch.calls.filter((c) => c.functionName === 'slot0').map((c) => c.address);
+    expect(pools).toEqual(uni.fees.map((fee) => uniswapV3PoolAddress(BASE_FACTORY, weethBase, BASE_WETH, fee)));
+    // not the mainnet factory's pools for the same pair
+    for (const fee of uni.fees) expect(pools).not.toContain(uniswapV3PoolAddress(FACTORY, weethBase, BASE_WETH, fee));
+    for (const quote of batch.calls.filter((c) => c.functionName === 'quoteExactInputSingle')) {
+      expect(quote.address).toBe(base.quoter);
+      expect(quote.args![0]).toMatchObject({ tokenIn: weethBase, tokenOut: BASE_WETH });
+    }
+  });
+
+  it('reads mainnet pools by default (the home chain)', () => {
+    const batch = new CallBatch();
+    planMarket(weeth, uni, batch, SELL_SIZES_ETH, weeth.rateHint);
+    const pools = batch.calls.filter((c) => c.functionName === 'slot0').map((c) => c.address);
+    expect(pools).toEqual(uni.fees.map((fee) => uniswapV3PoolAddress(FACTORY, WEETH, WETH, fee)));
   });
 });

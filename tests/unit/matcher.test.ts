@@ -16,6 +16,15 @@ describe('createMatcher', () => {
     ['wstETH / weETH', ['wstETH', 'weETH']],
     ['weETH-wstETH', ['weETH', 'wstETH']],
     ['wstETH and wstETH again', ['wstETH']],
+    ['stETH', ['stETH']],
+    ['eETH', ['eETH']],
+    ['STETH / EETH', ['stETH', 'eETH']],
+    ['stETH vs wstETH', ['stETH', 'wstETH']],
+    ['eETH wraps into weETH', ['eETH', 'weETH']],
+    ['swETH and rswETH', ['swETH', 'rswETH']],
+    ['frxETH → sfrxETH', ['frxETH', 'sfrxETH']],
+    ['rsETH, not rswETH', ['rsETH', 'rswETH']],
+    ['1.2 ETHx', ['ETHx']],
   ])('finds %j', (text, expected) => {
     expect(m.symbolsIn(text)).toEqual(expected);
   });
@@ -27,8 +36,11 @@ describe('createMatcher', () => {
     'my_weETH',
     'ETH',
     'Ethereum',
-    'stETH',
-    'eETH',
+    'ETHX2',
+    'xETHx',
+    'xmETH',
+    'feETH',
+    'stETHs',
     'w\u0435ETH', // Cyrillic е (U+0435)
     'wst\u0415TH', // Cyrillic Е inside
     'wst\u200bETH',
@@ -44,6 +56,29 @@ describe('createMatcher', () => {
     expect(m.symbolsIn(text)).toEqual([]);
   });
 
+  it.each(registry.map((t) => t.symbol))('finds %s in its registry casing and in all caps, in a sentence', (symbol) => {
+    expect(m.symbolsIn(symbol)).toEqual([symbol]);
+    expect(m.symbolsIn(symbol.toUpperCase())).toEqual([symbol]);
+    expect(m.symbolsIn(`Supply 0.35 ${symbol}.`)).toEqual([symbol]);
+    expect(m.firstIn(`(${symbol.toUpperCase()} icon)`)).toEqual({ symbol, shown: symbol.toUpperCase() });
+  });
+
+  it.each([
+    // [text, symbol it is, symbol it contains but must never yield]
+    ['wstETH', 'wstETH', 'stETH'],
+    ['WSTETH', 'wstETH', 'stETH'],
+    ['weETH', 'weETH', 'eETH'],
+    ['WEETH', 'weETH', 'eETH'],
+    ['rswETH', 'rswETH', 'swETH'],
+    ['RSWETH', 'rswETH', 'swETH'],
+    ['sfrxETH', 'sfrxETH', 'frxETH'],
+    ['SFRXETH', 'sfrxETH', 'frxETH'],
+  ])('%j yields %s and never %s', (text, is, never) => {
+    expect(m.symbolsIn(text)).toEqual([is]);
+    expect(m.symbolsIn(`0.5 ${text} supplied`)).not.toContain(never);
+    expect(m.firstIn(text)?.symbol).toBe(is);
+  });
+
   it('finds the symbols beside look-alikes in the same text', () => {
     expect(m.symbolsIn('w\u0435ETH or weETH')).toEqual(['weETH']);
     expect(m.symbolsIn('wstETHx but also wstETH')).toEqual(['wstETH']);
@@ -52,6 +87,10 @@ describe('createMatcher', () => {
   it('matches only the tokens it was built with', () => {
     const only = createMatcher(registry.filter((t) => t.symbol === 'weETH'));
     expect(only.symbolsIn('wstETH / weETH')).toEqual(['weETH']);
+    // built without weETH, eETH is still not found inside "weETH"
+    const eeth = createMatcher(registry.filter((t) => t.symbol === 'eETH' || t.symbol === 'stETH'));
+    expect(eeth.symbolsIn('weETH / wstETH')).toEqual([]);
+    expect(eeth.symbolsIn('weETH / eETH / stETH')).toEqual(['eETH', 'stETH']);
   });
 
   it('is stateless between calls (global regex lastIndex does not leak)', () => {
@@ -63,5 +102,18 @@ describe('createMatcher', () => {
     expect(m.firstIn('wstETHx then weETH / wstETH')).toEqual({ symbol: 'weETH', shown: 'weETH' });
     expect(m.firstIn('w\u0435ETH')).toBeNull();
     expect(m.firstIn('0.35 wstETH')).toEqual({ symbol: 'wstETH', shown: 'wstETH' });
+  });
+});
+
+describe('names that hold another symbol', () => {
+  const m = createMatcher(registry);
+  it.each([
+    ['Wrapped eETH', []],
+    ['Wrapped stETH', []],
+    ['Supply Wrapped eETH (weETH)', ['weETH']],
+    ['Wrapped eETH and eETH', ['eETH']],
+  ])('%j → %j', (text, symbols) => {
+    expect(m.symbolsIn(text)).toEqual(symbols);
+    expect(m.firstIn(text)?.symbol ?? null).toBe(symbols[0] ?? null);
   });
 });

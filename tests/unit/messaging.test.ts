@@ -42,11 +42,34 @@ describe('getFigures data', () => {
 
 describe('getFigures reply', () => {
   const figures = makeFigures({ symbol: 'wstETH', readAt: 1_760_000_000_000 });
-  const valid = { replies: [{ symbol: 'wstETH', chainId: 1, figures, stale: false, error: null }] };
+  const valid = { replies: [{ symbol: 'wstETH', chainId: 1, figures, stale: false, error: null, realized: null, realizedPending: false }] };
 
   it('accepts a valid reply, with figures or without', () => {
     expect(reply.safeParse(valid).success).toBe(true);
-    expect(reply.safeParse({ replies: [{ symbol: 'weETH', chainId: 1, figures: null, stale: true, error: 'rpc down' }] }).success).toBe(true);
+    expect(
+      reply.safeParse({ replies: [{ symbol: 'weETH', chainId: 1, figures: null, stale: true, error: 'rpc down', realized: null, realizedPending: true }] }).success,
+    ).toBe(true);
+  });
+
+  it('accepts a realized yield beside the figures', () => {
+    const withYield = structuredClone(valid);
+    (withYield.replies[0] as { realized: unknown }).realized = {
+      symbol: 'wstETH',
+      chainId: 1,
+      readAt: 1_760_000_000_000,
+      label: 'wstETH.stEthPerToken()',
+      result: {
+        symbol: 'wstETH',
+        toBlock: '20000000',
+        toTimestamp: 1_700_000_000,
+        windows: [
+          { days: 7, aprBps: 280, fromBlock: '19950000', fromTimestamp: 1_699_395_200, reason: null },
+          { days: 30, aprBps: null, fromBlock: null, fromTimestamp: null, reason: 'archive node needed' },
+        ],
+      },
+      reason: null,
+    };
+    expect(reply.safeParse(withYield).success).toBe(true);
   });
 
   it('rejects figures whose wad is a number instead of a decimal string', () => {
@@ -69,6 +92,7 @@ describe('getFigures reply', () => {
     expect(reply.safeParse(badSymbol).success).toBe(false);
     const { stale: _, ...noStale } = valid.replies[0]!;
     expect(figureReplySchema.safeParse(noStale).success).toBe(false);
+    expect(figureReplySchema.safeParse(valid.replies[0]).success).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@ import type { MarketReading } from '../../lib/chain/figures';
 import { pegOf } from '../../lib/chain/plan';
 import { WAD } from '../../lib/chain/units';
 import { tokenBySymbol } from '../../lib/tokens/registry';
+import type { Redemption } from '../../lib/tokens/schema';
 
 const RATE = 1_200_000_000_000_000_000n; // 1.2
 const bp = RATE / 10_000n; // one bp of the rate
@@ -88,7 +89,7 @@ describe('pegOf', () => {
 
 describe('checkRedemption', () => {
   const token = tokenBySymbol('wstETH')!;
-  const { min, max, maxRiseBpsPerDay, maxFallBps } = token.redemption;
+  const { min, max, maxRiseBpsPerDay, maxFallBps } = token.redemption as Exclude<Redemption, { kind: 'pegged' }>;
   const T = 1_750_000_000;
   const DAY = 86_400;
   const prev = { value: RATE, blockTimestamp: T - DAY };
@@ -142,6 +143,22 @@ describe('checkRedemption', () => {
     expect(big.reason).toMatch(/fell 501 bps/);
     expect(checkRedemption(token, plus(-500n), T, prev).value).toBe(plus(-500n));
     expect(checkRedemption(token, plus(-20n), T, prev).value).toBe(plus(-20n));
+  });
+
+  it('applies the same bounds to a tvl-ratio redemption (ezETH)', () => {
+    const ezeth = tokenBySymbol('ezETH')!;
+    expect(ezeth.redemption.kind).toBe('tvl-ratio');
+    const r = checkRedemption(ezeth, 3n * WAD, T);
+    expect(r.value).toBeNull();
+    expect(r.reason).toMatch(/calculateTVLs.*outside the plausible/);
+    expect(checkRedemption(ezeth, ezeth.rateHint, T).value).toBe(ezeth.rateHint);
+  });
+
+  it('never bounds a pegged token: 1:1 is the design, not a read', () => {
+    const steth = tokenBySymbol('stETH')!;
+    expect(steth.redemption.kind).toBe('pegged');
+    expect(checkRedemption(steth, WAD, T)).toEqual({ value: WAD, reason: null });
+    expect(checkRedemption(steth, WAD, T, { value: 2n * WAD, blockTimestamp: T - 60 })).toEqual({ value: WAD, reason: null });
   });
 
   it('ignores a previous read from a later block', () => {

@@ -8,6 +8,10 @@ import { registry } from '../../lib/tokens/registry';
 
 const WSTETH_LOWER = '0x7f39c581f595b53c5cb19bd0b3f8da6c935e2ca0';
 const OTHER = '0x1111111111111111111111111111111111111111';
+const WSTETH_ARBITRUM = '0x5979D7b546E38E414F7E9822514be443A4800529';
+const WEETH_MAINNET = '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee';
+const WEETH_BASE = '0x04C0599Ae5A44757c0af6F9eC3b93da8976c150A';
+const WEETH_BASE_BRIDGED = '0x4c94DE27c94962Dba6Ebb77924Ac54189db75EFA';
 
 function row(symbolId: string, address: string, text: string) {
   return `<div data-cy="marketListItemListItem_${symbolId}">
@@ -144,16 +148,51 @@ describe('startScanner on Aave rows', () => {
   it('re-marks with the new chain on rescan()', async () => {
     const scanner = start();
     await settle();
-    chain = 42161;
+    chain = 137;
     scanner.rescan();
     await settle();
     const marked = [...root.querySelectorAll(`[${MARK.symbol}]`)];
     expect(marked).toHaveLength(4);
     for (const el of marked) {
-      expect(el.getAttribute(MARK.chain)).toBe('42161');
-      // no deployment on Arbitrum in the registry: the address cannot be checked
+      expect(el.getAttribute(MARK.chain)).toBe('137');
+      // no deployment on Polygon in the registry: the address cannot be checked
       expect(el.getAttribute(MARK.match)).toBe('symbol');
     }
+  });
+
+  it('on rescan() to a chain where the token is deployed, checks the address against that chain', async () => {
+    document.getElementById('list')!.insertAdjacentHTML('beforeend', row('WSTETH_ARB', WSTETH_ARBITRUM.toLowerCase(), 'wstETH'));
+    const scanner = start();
+    await settle();
+    const mainnetRow = root.querySelector('[data-cy="marketListItemListItem_WSTETH"] p')!;
+    const arbitrumRow = root.querySelector('[data-cy="marketListItemListItem_WSTETH_ARB"] p')!;
+    expect(mainnetRow.getAttribute(MARK.match)).toBe('address');
+    expect(arbitrumRow.getAttribute(MARK.match)).toBe('mismatch');
+    chain = 42161;
+    scanner.rescan();
+    await settle();
+    expect(root.querySelectorAll(`[${MARK.symbol}]`)).toHaveLength(5);
+    for (const el of root.querySelectorAll(`[${MARK.symbol}]`)) expect(el.getAttribute(MARK.chain)).toBe('42161');
+    // the mainnet wstETH address on Arbitrum is another token; Arbitrum's own is the match
+    expect(mainnetRow.getAttribute(MARK.match)).toBe('mismatch');
+    expect(arbitrumRow.getAttribute(MARK.match)).toBe('address');
+    expect(document.getElementById('bare')!.getAttribute(MARK.match)).toBe('symbol');
+  });
+
+  it('accepts any of the token addresses on the chain (both weETH deployments on Base)', async () => {
+    chain = 8453;
+    const list = document.getElementById('list')!;
+    list.insertAdjacentHTML('beforeend', row('WEETH_OFT', WEETH_BASE.toLowerCase(), 'weETH'));
+    list.insertAdjacentHTML('beforeend', row('WEETH_BRIDGED', WEETH_BASE_BRIDGED.toLowerCase(), 'weETH'));
+    list.insertAdjacentHTML('beforeend', row('WEETH_MAINNET', WEETH_MAINNET.toLowerCase(), 'weETH'));
+    start();
+    await settle();
+    const match = (id: string) => root.querySelector(`[data-cy="marketListItemListItem_${id}"] p`)!.getAttribute(MARK.match);
+    expect(match('WEETH_OFT')).toBe('address');
+    expect(match('WEETH_BRIDGED')).toBe('address');
+    expect(match('WEETH_MAINNET')).toBe('mismatch');
+    // wstETH's Base address is not weETH's, and the mainnet wstETH address is not wstETH on Base
+    expect(match('WSTETH')).toBe('mismatch');
   });
 
   it('marks nothing while the chain is unknown', async () => {
