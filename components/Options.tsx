@@ -4,7 +4,7 @@ import { checkRpcEndpoint } from '../lib/chain/rpc-check';
 import { getRpcSettings, rpcSettings } from '../lib/settings';
 import { chainName } from '../lib/ui/format';
 
-const CHAINS = [1] as const;
+const CHAINS = [1, 42161, 8453, 10] as const;
 
 /** Settings: the user's own RPC endpoint per chain, checked before it is saved. */
 export function Options() {

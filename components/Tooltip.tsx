@@ -115,6 +115,7 @@ function PegSection({ figures, ageS, stale }: { figures: Figures | null; ageS: n
 }
 
 function ExitSection({ figures }: { figures: Figures | null }) {
+  const bridged = figures !== null && figures.chainId !== tokenBySymbol(figures.symbol)?.homeChainId;
   const redeem = figures?.redeem;
   const sell = figures?.sell;
   const quote = sell?.quotes[1] ?? sell?.quotes[0];
@@ -137,6 +138,7 @@ function ExitSection({ figures }: { figures: Figures | null }) {
           <p>
             <b>Redeem</b>:{' '}
             {redeem && redeem.reason === null ? formatRange(redeem.minSeconds, redeem.maxSeconds) : `unavailable (${redeem?.reason})`}
+            {bridged && redeem?.reason === null && ' on Ethereum, after bridging back'}
           </p>
           {redeem && redeem.parts.length > 0 && (
             <details>
@@ -144,7 +146,8 @@ function ExitSection({ figures }: { figures: Figures | null }) {
               <ul>
                 {redeem.parts.map((part) => (
                   <li key={part.label}>
-                    {part.label}: {formatRange(part.minSeconds, part.maxSeconds)}
+                    {part.label}
+                    {part.minSeconds === null ? '' : `: ${formatRange(part.minSeconds, part.maxSeconds)}`}
                     {part.measured ? '' : ' (typical, not read)'}
                   </li>
                 ))}

@@ -2,10 +2,11 @@ import { storage } from 'wxt/utils/storage';
 import { FigureCache } from '../lib/cache/figure-cache';
 import { YieldCache } from '../lib/cache/yield-cache';
 import { endpointsFor } from '../lib/chain/endpoints';
-import { readChain, readYields } from '../lib/chain/read';
+import { CHAINS, readChain, readYields } from '../lib/chain/read';
 import { handle, type FigureReplyMessage, type FoundToken } from '../lib/messaging';
 import { getRpcSettings } from '../lib/settings';
-import { tokenBySymbol } from '../lib/tokens/registry';
+import { deploymentOn, tokenBySymbol } from '../lib/tokens/registry';
+import { chainName } from '../lib/ui/format';
 
 /** What the content script last found on a tab; kept in session storage so a restarted worker knows. */
 interface TabRecord {
@@ -16,7 +17,13 @@ const tabKey = (tabId: number) => `session:tab:${tabId}` as const;
 
 export default defineBackground(() => {
   const endpoints = async (chainId: number) => endpointsFor(chainId, (await getRpcSettings())[String(chainId)] ?? []);
-  const cache = new FigureCache(async (chainId, tokens, contexts) => readChain(chainId, await endpoints(chainId), { tokens, contexts }));
+  const cache: FigureCache = new FigureCache(async (chainId, tokens, contexts) => {
+    // Bridged tokens take their redemption value and exit road from their home chain's figures.
+    const bridged = tokens.filter((t) => t.homeChainId !== chainId);
+    const homeReplies = bridged.length ? await cache.get(bridged.map((token) => ({ token, chainId: token.homeChainId }))) : [];
+    const home = Object.fromEntries(homeReplies.map((r) => [r.symbol, r.figures]));
+    return readChain(chainId, await endpoints(chainId), { tokens, contexts, home });
+  });
   const yields = new YieldCache(async (chainId, tokens) => readYields(chainId, await endpoints(chainId), tokens));
 
   /** Figures for tokens by symbol and chain; what we cannot read yet is said in the reply. */
@@ -28,16 +35,17 @@ export default defineBackground(() => {
     const unreadable: FigureReplyMessage[] = [];
     for (const { symbol, chainId } of refs) {
       const token = tokenBySymbol(symbol);
-      if (token && chainId === token.homeChainId) readable.push({ token, chainId });
+      if (token && CHAINS[chainId] && deploymentOn(token, chainId)) readable.push({ token, chainId });
       else {
-        const why = token ? `Stakelens reads ${symbol} on Ethereum mainnet only so far` : `${symbol} is not in the registry`;
+        const why = token ? `${symbol} has no deployment Stakelens knows on ${chainName(chainId)}` : `${symbol} is not in the registry`;
         unreadable.push({ symbol, chainId, figures: null, stale: false, error: why, realized: null, realizedPending: false });
       }
     }
     if (!readable.length) return unreadable;
     const [replies, realized] = await Promise.all([
       mode.peek ? cache.peek(readable) : cache.get(readable, { force: mode.force, staleOk: mode.staleOk }),
-      yields.peek(readable),
+      // Realized yield is the home chain's rate growth, wherever the token is bridged.
+      yields.peek(readable.map(({ token }) => ({ token, chainId: token.homeChainId }))),
     ]);
     const answered = replies.map((reply, i) => ({ ...reply, realized: realized[i]!.value, realizedPending: realized[i]!.pending }));
     return refs.map((r) => [...answered, ...unreadable].find((x) => x.symbol === r.symbol && x.chainId === r.chainId)!);

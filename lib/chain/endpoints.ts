@@ -7,6 +7,9 @@ declare const __STAKELENS_RPC__: Record<string, string[]> | undefined;
 
 export const PUBLIC_RPC_DEFAULTS: Record<number, string[]> = {
   1: ['https://ethereum-rpc.publicnode.com', 'https://eth.llamarpc.com'],
+  10: ['https://mainnet.optimism.io', 'https://optimism-rpc.publicnode.com'],
+  8453: ['https://mainnet.base.org', 'https://base-rpc.publicnode.com'],
+  42161: ['https://arb1.arbitrum.io/rpc', 'https://arbitrum-one-rpc.publicnode.com'],
 };
 
 /** Endpoints fixed at build time; they replace the public defaults of their chain. */

@@ -81,3 +81,69 @@ export function pegOf(readings: MarketReading[], rate: bigint | null): Figures['
   const market = BigInt(chosen.price!);
   return { bps: ratioBps(market, rate), market: chosen.price, sourceId: chosen.id, disagreementBps, reason: null };
 }
+
+/**
+ * A bridged token on an L2: its fair value is the home chain's redemption value (read there and
+ * passed in); its market is the L2's own pools and feeds; redeeming means bridging home first.
+ */
+export function planBridgedToken(token: TokenEntry, chainId: number, batch: CallBatch, home: Figures | null) {
+  const deployment = token.deployments.find((d) => d.chainId === chainId);
+  if (!deployment) throw new Error(`${token.symbol} has no deployment on chain ${chainId}`);
+  const rateHint = home?.redemption.value ? BigInt(home.redemption.value) : token.rateHint;
+  const markets = deployment.market.map((source) => planMarket(token, source, batch, SELL_SIZES_ETH, rateHint, chainId));
+
+  return (block: BlockInfo, readAt: number, rpcHost: string): Figures => {
+    const rate = home?.redemption.value ? BigInt(home.redemption.value) : null;
+    const readings: MarketReading[] = markets.map((m) => {
+      const reading = m.reading({ rate, blockTimestamp: block.timestamp });
+      if (reading.price === null || rate === null) return reading;
+      const bad = checkMarket(BigInt(reading.price), rate);
+      return bad ? { ...reading, price: null, usable: false, reason: `${reading.label}: ${bad}` } : reading;
+    });
+    const dex = markets.find((m) => m.sells);
+    const homeLabel = `${token.redemption.label} on Ethereum`;
+    return {
+      symbol: token.symbol,
+      chainId,
+      readAt,
+      blockNumber: block.number.toString(),
+      blockTimestamp: block.timestamp,
+      rpcHost,
+      redemption: {
+        value: rate?.toString() ?? null,
+        label: homeLabel,
+        reason: rate === null ? `the redemption value on Ethereum is unavailable${home?.redemption.reason ? `: ${home.redemption.reason}` : ''}` : null,
+      },
+      markets: readings,
+      peg: pegOf(readings, rate),
+      sell: {
+        venue: dex ? dex.source.label : null,
+        quotes: dex?.sells?.({ rate, blockTimestamp: block.timestamp }) ?? [],
+        reason: dex ? null : `no DEX source for ${token.symbol} on this chain`,
+      },
+      redeem: bridgedRedeem(home),
+    };
+  };
+}
+
+/** Redeeming from an L2: bridge home (its delay is not read), then the home chain's road. */
+function bridgedRedeem(home: Figures | null): Figures['redeem'] {
+  const bridge = {
+    label: 'Bridge back to Ethereum first (delay not read: canonical rollup bridges take about 7 days, LayerZero/CCIP bridges minutes)',
+    minSeconds: null,
+    maxSeconds: null,
+    measured: false,
+    source: 'the token’s bridge',
+  };
+  if (!home || home.redeem.reason) {
+    return { minSeconds: null, maxSeconds: null, parts: [bridge], notes: [], reason: home?.redeem.reason ?? 'the Ethereum side is unavailable' };
+  }
+  return {
+    // The range is the Ethereum side's; the bridge comes on top of it and is said so.
+    minSeconds: home.redeem.minSeconds,
+    maxSeconds: home.redeem.maxSeconds,
+    parts: [bridge, ...home.redeem.parts],
+    notes: ['Times are for redeeming on Ethereum, after the bridge.', ...home.redeem.notes],
+    reason: null,
+  };
+}

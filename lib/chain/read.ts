@@ -1,16 +1,17 @@
 import { createPublicClient, http, type Chain, type PublicClient } from 'viem';
-import { mainnet } from 'viem/chains';
+import { arbitrum, base, mainnet, optimism } from 'viem/chains';
 import type { TokenEntry } from '../tokens/schema';
 import { multicall3Abi } from './abis';
 import { MAX_BLOCK_LAG_SECONDS } from './bounds';
 import { CallBatch, httpStatusOf, shortError, valueOf, type CallResult } from './calls';
 import type { Figures } from './figures';
 import { readRealizedYield } from './history';
-import { planToken, type TokenReadContext } from './plan';
+import { planBridgedToken, planToken, type TokenReadContext } from './plan';
 import type { TokenYield } from './figures';
 import { yieldRateCall } from './yield';
 
-const CHAINS: Record<number, Chain> = { 1: mainnet };
+/** The chains Stakelens reads, with viem's Multicall3 address and deployment block for each. */
+export const CHAINS: Record<number, Chain> = { 1: mainnet, 10: optimism, 8453: base, 42161: arbitrum };
 const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11';
 const TIMEOUT_MS = 8_000;
 
@@ -52,6 +53,8 @@ export async function checkChainId(client: PublicClient, chainId: number, url: s
 export interface ChainRead {
   tokens: TokenEntry[];
   contexts: Record<string, TokenReadContext>;
+  /** For bridged tokens on an L2: their home chain's figures (the redemption value and exit). */
+  home?: Record<string, Figures | null>;
 }
 
 /**
@@ -124,7 +127,12 @@ async function readOnce(client: PublicClient, host: string, read: ChainRead): Pr
   const batch = new CallBatch();
   const blockNumber = batch.add({ address: MULTICALL3, abi: multicall3Abi, functionName: 'getBlockNumber' });
   const blockTime = batch.add({ address: MULTICALL3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' });
-  const decoders = read.tokens.map((token) => planToken(token, batch, read.contexts[token.symbol] ?? {}));
+  const chainId = client.chain!.id;
+  const decoders = read.tokens.map((token) =>
+    chainId === token.homeChainId
+      ? planToken(token, batch, read.contexts[token.symbol] ?? {})
+      : planBridgedToken(token, chainId, batch, read.home?.[token.symbol] ?? null),
+  );
 
   // batchSize 0: never split, so a refresh is exactly one eth_call per chain.
   const results = (await client.multicall({ contracts: batch.calls, allowFailure: true, batchSize: 0 })) as CallResult[];

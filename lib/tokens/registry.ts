@@ -56,6 +56,24 @@ const on = (chainId: number, address: `0x${string}`, confidence: 'primary' | 'se
   source,
 });
 
+const CHAIN_TAG: Record<number, string> = { 10: 'optimism', 8453: 'base', 42161: 'arbitrum' };
+
+/** A bridged deployment: its market is that chain's Uniswap v3 pool, plus a Chainlink market feed where one exists. */
+const bridged = (
+  symbol: string,
+  chainId: number,
+  address: `0x${string}`,
+  confidence: 'primary' | 'secondary' | 'third-party' | 'unverified',
+  source: string,
+  feedAddress?: `0x${string}`,
+) => ({
+  ...on(chainId, address, confidence, source),
+  market: [
+    uniswap(symbol),
+    ...(feedAddress ? [{ ...feed(`chainlink-${symbol.toLowerCase()}-eth-${CHAIN_TAG[chainId]}`, `Chainlink ${symbol.toUpperCase()} / ETH`, feedAddress) }] : []),
+  ],
+});
+
 const LIDO_EXIT = {
   kind: 'lido-queue',
   queue: '0x889edC2eDab5f40e902b864aD4d7AdE8E412F9B1',
@@ -93,7 +111,7 @@ const entries: TokenInput[] = [
     rateHint: e18,
     deployments: [
       on(1, '0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84', 'primary', SRC.lido),
-      on(10, '0x76A50b8c7349cCDDb7578c6627e79b5d99D24138', 'primary', SRC.lido),
+      bridged('stETH', 10, '0x76A50b8c7349cCDDb7578c6627e79b5d99D24138', 'primary', SRC.lido, '0x14d2d3a82AeD4019FddDfe07E8bdc485fb0d2249'),
     ],
     redemption: {
       kind: 'pegged',
@@ -119,9 +137,9 @@ const entries: TokenInput[] = [
     rateHint: wad(1.2166),
     deployments: [
       on(1, '0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0', 'primary', SRC.lido),
-      on(42161, '0x5979D7b546E38E414F7E9822514be443A4800529', 'primary', SRC.lido),
-      on(10, '0x1F32b1c2345538c0c6f582fCB022739c4A194Ebb', 'primary', SRC.lido),
-      on(8453, '0xc1CBa3fCea344f92D9239c08C0568f6F2F0ee452', 'primary', SRC.lido),
+      bridged('wstETH', 42161, '0x5979D7b546E38E414F7E9822514be443A4800529', 'primary', SRC.lido, '0xb523AE262D20A936BC152e6023996e46FDC2A95D'),
+      bridged('wstETH', 10, '0x1F32b1c2345538c0c6f582fCB022739c4A194Ebb', 'primary', SRC.lido, '0x524299Ab0987a7c4B3c8022a35669DdcdC715a10'),
+      bridged('wstETH', 8453, '0xc1CBa3fCea344f92D9239c08C0568f6F2F0ee452', 'primary', SRC.lido, '0x43a5C292A453A3bF3606fa856197f09D7B74251a'),
     ],
     redemption: {
       kind: 'call',
@@ -149,9 +167,9 @@ const entries: TokenInput[] = [
     rateHint: wad(1.1412),
     deployments: [
       on(1, '0xae78736Cd615f374D3085123A210448E74Fc6393', 'primary', SRC.rocket),
-      on(42161, '0xEC70Dcb4A1EFa46b8F2D97C310C9c4790ba5ffA8', 'primary', SRC.rocket),
-      on(10, '0x9Bcef72be871e61ED4fBbc7630889beE758eb81D', 'primary', SRC.rocket),
-      on(8453, '0xB6fe221Fe9EeF5aBa221c348bA20A1Bf5e73624c', 'primary', SRC.rocket),
+      bridged('rETH', 42161, '0xEC70Dcb4A1EFa46b8F2D97C310C9c4790ba5ffA8', 'primary', SRC.rocket, '0xD6aB2298946840262FcC278fF31516D39fF611eF'),
+      bridged('rETH', 10, '0x9Bcef72be871e61ED4fBbc7630889beE758eb81D', 'primary', SRC.rocket, '0xb429DE60943a8e6DeD356dca2F93Cd31201D9ed0'),
+      bridged('rETH', 8453, '0xB6fe221Fe9EeF5aBa221c348bA20A1Bf5e73624c', 'primary', SRC.rocket, '0xf397bF97280B488cA19ee3093E81C0a77F02e9a5'),
     ],
     redemption: {
       kind: 'call',
@@ -176,9 +194,9 @@ const entries: TokenInput[] = [
     rateHint: wad(1.1105),
     deployments: [
       on(1, '0xBe9895146f7AF43049ca1c1AE358B0541Ea49704', 'secondary', SRC.aave),
-      on(8453, '0x2Ae3F1Ec7F1F5012CFEab0185bfc7aa3cf0DEc22', 'secondary', SRC.aave),
-      on(10, '0xadDb6A0412DE1BA0F936DCaeb8Aaa24578dcF3B2', 'secondary', SRC.opList),
-      on(42161, '0x1DEBd73E752bEaF79865Fd6446b0c970EaE7732f', 'third-party', 'integrator code'),
+      bridged('cbETH', 8453, '0x2Ae3F1Ec7F1F5012CFEab0185bfc7aa3cf0DEc22', 'secondary', SRC.aave, '0x806b4Ac04501c29769051e42783cF04dCE41440b'),
+      bridged('cbETH', 10, '0xadDb6A0412DE1BA0F936DCaeb8Aaa24578dcF3B2', 'secondary', SRC.opList, '0x138b809B8472fF09Cd3E075E6EcbB2e42D41d870'),
+      bridged('cbETH', 42161, '0x1DEBd73E752bEaF79865Fd6446b0c970EaE7732f', 'third-party', 'integrator code', '0xa668682974E3f121185a3cD94f00322beC674275'),
     ],
     redemption: {
       kind: 'call',
@@ -203,8 +221,8 @@ const entries: TokenInput[] = [
     rateHint: wad(1.1487),
     deployments: [
       on(1, '0xac3E018457B222d93114458476f3E3416Abbe38F', 'primary', SRC.frax),
-      on(10, '0x484c2D6e3cDd945a8B2DF735e079178C1036578c', 'secondary', SRC.opList),
-      on(42161, '0x95aB45875cFFdba1E5f451B950bC2E42c0053f39', 'third-party', 'integrator code'),
+      bridged('sfrxETH', 10, '0x484c2D6e3cDd945a8B2DF735e079178C1036578c', 'secondary', SRC.opList),
+      bridged('sfrxETH', 42161, '0x95aB45875cFFdba1E5f451B950bC2E42c0053f39', 'third-party', 'integrator code'),
     ],
     redemption: {
       kind: 'call',
@@ -227,7 +245,7 @@ const entries: TokenInput[] = [
     underlying: 'ETH',
     homeChainId: 1,
     rateHint: e18,
-    deployments: [on(1, '0x5E8422345238F34275888049021821E8E08CAa1f', 'primary', SRC.frax), on(10, '0x6806411765Af15Bddd26f8f544A34cC40cb9838B', 'secondary', SRC.opList)],
+    deployments: [on(1, '0x5E8422345238F34275888049021821E8E08CAa1f', 'primary', SRC.frax), bridged('frxETH', 10, '0x6806411765Af15Bddd26f8f544A34cC40cb9838B', 'secondary', SRC.opList)],
     redemption: { kind: 'pegged', label: "Frax's redemption queue pays 1 ETH per frxETH, less its fee", confidence: 'primary', source: SRC.frax },
     market: [{ kind: 'curve', id: 'curve-frxeth-eth', label: 'Curve frxETH/ETH pool get_dy', pool: CURVE_FRXETH, i: 1, j: 0, unit: 'token', confidence: 'third-party', source: SRC.curveFrx }],
     exit: FRAX_EXIT,
@@ -242,7 +260,7 @@ const entries: TokenInput[] = [
     underlying: 'ETH',
     homeChainId: 1,
     rateHint: wad(1.0521),
-    deployments: [on(1, '0xf1C9acDc66974dFB6dEcB12aA385b9cD01190E38', 'primary', SRC.stakewise), on(42161, '0xf7d4e7273E5015C96728A6b02f31C505eE184603', 'primary', 'stakewise/multichain broadcast')],
+    deployments: [on(1, '0xf1C9acDc66974dFB6dEcB12aA385b9cD01190E38', 'primary', SRC.stakewise), bridged('osETH', 42161, '0xf7d4e7273E5015C96728A6b02f31C505eE184603', 'primary', 'stakewise/multichain broadcast')],
     redemption: {
       kind: 'call',
       address: '0x2A261e60FB14586B474C208b1B7AC6D0f5000306',
@@ -267,9 +285,9 @@ const entries: TokenInput[] = [
     rateHint: wad(1.0642),
     deployments: [
       on(1, '0xA35b1B31Ce002FBF2058D22F30f95D405200A15b', 'primary', SRC.stader),
-      on(10, '0xc54B43eaF921A5194c7973A4d65E055E5a1453c2', 'primary', 'stader-labs/ethx_oft README.md'),
+      bridged('ETHx', 10, '0xc54B43eaF921A5194c7973A4d65E055E5a1453c2', 'primary', 'stader-labs/ethx_oft README.md'),
       // The README and the CHANGELOG disagree on Arbitrum's address: kept, marked unverified.
-      on(42161, '0xED65C5085a18Fa160Af0313E60dcc7905E944Dc7', 'unverified', 'stader-labs/ethx_oft README.md (CHANGELOG names another address)'),
+      bridged('ETHx', 42161, '0xED65C5085a18Fa160Af0313E60dcc7905E944Dc7', 'unverified', 'stader-labs/ethx_oft README.md (CHANGELOG names another address)'),
     ],
     redemption: {
       kind: 'call',
@@ -436,9 +454,9 @@ const entries: TokenInput[] = [
     rateHint: wad(1.0701),
     deployments: [
       on(1, WEETH, 'primary', SRC.etherfi),
-      on(42161, '0x35751007a407ca6FEFfE80b3cB397736D2cf4dbe', 'secondary', SRC.aave),
-      on(8453, '0x04C0599Ae5A44757c0af6F9eC3b93da8976c150A', 'primary', SRC.etherfiL2),
-      on(10, '0x5A7fACB970D094B6C7FF1df0eA68D99E6e73CBFF', 'primary', SRC.etherfiL2),
+      bridged('weETH', 42161, '0x35751007a407ca6FEFfE80b3cB397736D2cf4dbe', 'secondary', SRC.aave, '0xE141425bc1594b8039De6390db1cDaf4397EA22b'),
+      bridged('weETH', 8453, '0x04C0599Ae5A44757c0af6F9eC3b93da8976c150A', 'primary', SRC.etherfiL2, '0xFC1415403EbB0c693f9a7844b92aD2Ff24775C65'),
+      bridged('weETH', 10, '0x5A7fACB970D094B6C7FF1df0eA68D99E6e73CBFF', 'primary', SRC.etherfiL2, '0xb4479d436DDa5c1A79bD88D282725615202406E3'),
       // The OP-standard-bridge versions: separate, less liquid tokens with the same symbol.
       on(8453, '0x4c94DE27c94962Dba6Ebb77924Ac54189db75EFA', 'secondary', SRC.opList),
       on(10, '0x346e03F8Cce9fE01dCB3d0Da3e9D00dC2c0E08f0', 'secondary', SRC.opList),
@@ -470,9 +488,9 @@ const entries: TokenInput[] = [
     rateHint: wad(1.05),
     deployments: [
       on(1, '0xbf5495Efe5DB9ce00f80364C8B423567e58d2110', 'primary', SRC.renzo),
-      on(42161, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'secondary', SRC.aave),
-      on(8453, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'secondary', SRC.aave),
-      on(10, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'third-party', 'same xERC20 address pattern'),
+      bridged('ezETH', 42161, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'secondary', SRC.aave, '0x11E1836bFF2ce9d6A5bec9cA79dc998210f3886d'),
+      bridged('ezETH', 8453, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'secondary', SRC.aave, '0x960BDD1dFD20d7c98fa482D793C3dedD73A113a3'),
+      bridged('ezETH', 10, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'third-party', 'same xERC20 address pattern'),
     ],
     redemption: {
       kind: 'tvl-ratio',
@@ -501,9 +519,9 @@ const entries: TokenInput[] = [
     rateHint: wad(1.0512),
     deployments: [
       on(1, '0xA1290d69c65A6Fe4DF752f95823fae25cB99e5A7', 'primary', SRC.kelp),
-      on(42161, '0x4186BFC76E2E237523CBC30FD220FE055156b41F', 'primary', SRC.kelp),
-      on(8453, '0x1Bc71130A0e39942a7658878169764Bbd8A45993', 'primary', SRC.kelp),
-      on(10, '0x4186BFC76E2E237523CBC30FD220FE055156b41F', 'primary', SRC.kelp),
+      bridged('rsETH', 42161, '0x4186BFC76E2E237523CBC30FD220FE055156b41F', 'primary', SRC.kelp, '0xb0EA543f9F8d4B818550365d13F66Da747e1476A'),
+      bridged('rsETH', 8453, '0x1Bc71130A0e39942a7658878169764Bbd8A45993', 'primary', SRC.kelp, '0xd7221b10FBBC1e1ba95Fd0B4D031C15f7F365296'),
+      bridged('rsETH', 10, '0x4186BFC76E2E237523CBC30FD220FE055156b41F', 'primary', SRC.kelp, '0x03fe94a215E3842deD931769F913d93FF33d0051'),
     ],
     redemption: {
       kind: 'call',
@@ -529,8 +547,8 @@ const entries: TokenInput[] = [
     rateHint: wad(1.0398),
     deployments: [
       on(1, '0xD9A442856C234a39a81a089C06451EBAa4306a72', 'primary', SRC.puffer),
-      on(42161, '0x37D6382B6889cCeF8d6871A8b60E667115eDDBcF', 'primary', SRC.puffer),
-      on(8453, '0x30D91DF53cCCf07e3a5BF6862Db8CFBe1fCB21d3', 'primary', SRC.puffer),
+      bridged('pufETH', 42161, '0x37D6382B6889cCeF8d6871A8b60E667115eDDBcF', 'primary', SRC.puffer),
+      bridged('pufETH', 8453, '0x30D91DF53cCCf07e3a5BF6862Db8CFBe1fCB21d3', 'primary', SRC.puffer),
     ],
     redemption: {
       kind: 'call',

@@ -14,13 +14,6 @@ export type Confidence = z.infer<typeof confidence>;
 
 const sourced = { confidence, source: z.string().min(1) };
 
-export const deploymentSchema = z.object({
-  chainId: z.number().int().positive(),
-  address: checksummedAddress,
-  decimals: z.number().int().min(0).max(36),
-  ...sourced,
-});
-
 /** A view function in human-readable ABI form, e.g. `function getRate() view returns (uint256)`. */
 const signature = z.string().regex(/^function \w+\(.*\) view returns \(.+\)$/, 'a view function signature');
 
@@ -117,6 +110,16 @@ export const marketSourceSchema = z.discriminatedUnion('kind', [
     ...sourced,
   }),
 ]);
+
+/** Where a token stands on one chain; bridged deployments carry that chain's own market sources. */
+export const deploymentSchema = z.object({
+  chainId: z.number().int().positive(),
+  address: checksummedAddress,
+  decimals: z.number().int().min(0).max(36),
+  /** Market sources on this chain (L2s); the home chain's are the token's `market`. */
+  market: z.array(marketSourceSchema).default([]),
+  ...sourced,
+});
 
 const a = checksummedAddress;
 export const exitSchema = z.discriminatedUnion('kind', [

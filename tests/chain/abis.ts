@@ -116,7 +116,9 @@ export const uniswapV3PoolAbi = parseAbi([
 export const uniswapViewQuoterAbi = parseAbi([
   'struct QuoteExactInputSingleParams { address tokenIn; address tokenOut; uint256 amountIn; uint24 fee; uint160 sqrtPriceLimitX96; }',
   'function quoteExactInputSingle(QuoteExactInputSingleParams params) view returns (uint256 amountOut, uint160 sqrtPriceX96After, uint32 initializedTicksCrossed, uint256 gasEstimate)',
-  'function computePoolAddress(address tokenA, address tokenB, uint24 fee) pure returns (address)',
+  'function computePoolAddress(address tokenA, address tokenB, uint24 fee) view returns (address)',
+  'function factory() view returns (address)',
+  'function setFactory(address factory)',
 ]);
 
 // --- Liquid staking / restaking tokens beyond Lido and ether.fi ---------------------------

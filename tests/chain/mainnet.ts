@@ -1444,6 +1444,8 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
     await mined(writeContract({ address: A.chainlinkStethEth, abi: chainlinkAggregatorAbi, functionName: 'setDescription', args: ['STETH / ETH'] }));
     await mined(writeContract({ address: A.chainlinkWeethEth, abi: chainlinkAggregatorAbi, functionName: 'setDescription', args: ['weETH / ETH'] }));
     await mined(writeContract({ address: A.uniswapWeethWethPool, abi: uniswapV3PoolAbi, functionName: 'setTokens', args: [WETH, WEETH, WEETH_POOL_FEE] }));
+    // The quoter finds pools through its factory (storage, so L2 rigs can point it at theirs).
+    await mined(writeContract({ address: A.uniswapViewQuoter, abi: uniswapViewQuoterAbi, functionName: 'setFactory', args: [UNISWAP_V3_FACTORY] }));
     await mined(
       writeContract({
         address: A.lidoHashConsensus,

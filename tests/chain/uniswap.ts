@@ -18,13 +18,16 @@ export function sortTokens(tokenA: Address, tokenB: Address): [Address, Address]
   return BigInt(a) < BigInt(b) ? [a, b] : [b, a];
 }
 
-/** The pool address the v3 factory deploys for (tokenA, tokenB, fee) via CREATE2. */
-export function uniswapV3PoolAddress(tokenA: Address, tokenB: Address, fee: number): Address {
+/**
+ * The pool address the v3 factory deploys for (tokenA, tokenB, fee) via CREATE2. `factory` is
+ * mainnet's by default (also Arbitrum's and Optimism's; Base has its own).
+ */
+export function uniswapV3PoolAddress(tokenA: Address, tokenB: Address, fee: number, factory: Address = UNISWAP_V3_FACTORY): Address {
   const [token0, token1] = sortTokens(tokenA, tokenB);
   const salt = keccak256(
     encodeAbiParameters([{ type: 'address' }, { type: 'address' }, { type: 'uint24' }], [token0, token1, fee]),
   );
-  return getCreate2Address({ from: UNISWAP_V3_FACTORY, salt, bytecodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH });
+  return getCreate2Address({ from: factory, salt, bytecodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH });
 }
 
 /** Integer square root (floor), Newton's method on bigints. */

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { startAnvil, type AnvilNode } from '../chain/anvil';
 import { seedMainnet, type MainnetScenario } from '../chain/mainnet';
 import { DAY, writeRateHistory } from '../chain/past';
+import { L2_BLOCK_NUMBERS, seedL2, type L2ChainId, type L2Scenario } from '../chain/l2';
 
 const HISTORY_DAYS = 35;
 import { startRpcProxy, type RpcProxy } from '../chain/rpc-proxy';
@@ -21,6 +22,8 @@ const run = promisify(execFile);
 export interface Stack {
   node: AnvilNode;
   chain: MainnetScenario;
+  /** Arbitrum, Base and Optimism, each on its own anvil with the bridged tokens' pools and feeds. */
+  l2: Record<L2ChainId, L2Scenario>;
   proxy: RpcProxy;
   server: Awaited<ReturnType<typeof startFixtureServer>>;
   extensionPath: string;
@@ -28,11 +31,12 @@ export interface Stack {
 }
 
 /** Builds the Chrome MV3 extension into `.output/<name>/chrome-mv3` with its RPC pointed at `rpcUrl`. */
-export async function buildExtension(name: string, rpcUrl: string): Promise<string> {
+export async function buildExtension(name: string, rpcUrls: Record<number, string>): Promise<string> {
   const outDir = resolve(ROOT, '.output', name);
+  const rpcEnv = Object.fromEntries(Object.entries(rpcUrls).map(([chainId, url]) => [`STAKELENS_RPC_${chainId}`, url]));
   await run(process.execPath, [resolve(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
     cwd: ROOT,
-    env: { ...process.env, STAKELENS_OUT_DIR: outDir, STAKELENS_RPC_1: rpcUrl },
+    env: { ...process.env, STAKELENS_OUT_DIR: outDir, ...rpcEnv },
     maxBuffer: 16 * 1024 * 1024,
   });
   return resolve(outDir, 'chrome-mv3');
@@ -49,13 +53,22 @@ export async function startStack(name: string): Promise<Stack> {
     await writeRateHistory(chain, now - (HISTORY_DAYS - 1) * DAY, now);
     const proxy = await startRpcProxy(node.rpcUrl);
     stoppers.push(() => proxy.stop());
+    const l2 = {} as Record<L2ChainId, L2Scenario>;
+    for (const chainId of [42161, 8453, 10] as const) {
+      const l2Node = await startAnvil({ chainId, blockNumber: L2_BLOCK_NUMBERS[chainId] });
+      stoppers.push(() => l2Node.stop());
+      l2[chainId] = await seedL2(l2Node.rpcUrl, chainId);
+    }
     const server = await startFixtureServer();
     stoppers.push(() => server.stop());
-    const extensionPath = await buildExtension(name, proxy.url);
+    const extensionPath = await buildExtension(name, {
+      1: proxy.url,
+      ...Object.fromEntries(Object.entries(l2).map(([chainId, scenario]) => [chainId, scenario.rpcUrl])),
+    });
     const stop = async () => {
       for (const stopOne of stoppers.reverse()) await stopOne().catch(() => {});
     };
-    return { node, chain, proxy, server, extensionPath, stop };
+    return { node, chain, l2, proxy, server, extensionPath, stop };
   } catch (error) {
     for (const stopOne of stoppers.reverse()) await stopOne().catch(() => {});
     throw error;

@@ -1,5 +1,5 @@
 import { DEFAULT_MAINNET_VALUES } from '../chain/mainnet';
-import { expectedWeethPeg, expectedWstethPeg } from '../chain/expected';
+import { expectedWeethPeg, expectedWstethPeg, pegBps } from '../chain/expected';
 import { HISTORY_APR_BPS } from '../chain/past';
 import { startRpcProxy } from '../chain/rpc-proxy';
 import { registry } from '../../lib/tokens/registry';
@@ -161,6 +161,28 @@ test('every token on the Uniswap explore page shows its peg, exit and realized y
     }
     await page.mouse.move(0, 0);
     await expect(tip).toBeHidden();
+  }
+});
+
+test('on an L2 market, bridged tokens are priced on that chain against the Ethereum redemption value', async ({ openApp, stack }) => {
+  for (const [chainId, market] of [[42161, 'proto_arbitrum_v3'], [8453, 'proto_base_v3'], [10, 'proto_optimism_v3']] as const) {
+    const page = await openApp(`https://app.aave.com/markets/?marketName=${market}`);
+    const mark = page.locator(`[data-stakelens="wstETH"][data-stakelens-chain="${chainId}"]`).first();
+    await expect(mark, market).toHaveAttribute('data-stakelens-match', 'address');
+    await mark.hover();
+    const tip = tooltip(page, 'wstETH');
+    const peg = tip.locator('[data-section="peg"]');
+    await expect(peg, market).not.toHaveAttribute('data-age-s', '');
+    // The L2 pool's price against wstETH's rate read on Ethereum.
+    const l2Price = stack.l2[chainId].expectations().wstETH!.poolPrice;
+    const rate = stack.chain.values().wstethStEthPerToken;
+    expect(Math.abs(Number(await peg.getAttribute('data-peg-bps')) - pegBps(l2Price, rate)), market).toBeLessThanOrEqual(1);
+    await expect(peg).toContainText('on Ethereum');
+    await expect(tip.locator('[data-section="exit"]')).toContainText('after bridging back');
+    // Realized yield is the home chain's rate growth.
+    const apr = Number(await tip.locator('[data-section="yield"]').getAttribute('data-apr-7d-bps'));
+    expect(Math.abs(apr - Number(HISTORY_APR_BPS.wstETH))).toBeLessThanOrEqual(2);
+    await page.close();
   }
 });
 

@@ -12,8 +12,10 @@ interface IPoolState {
 /// @notice Uniswap v3 view-quoter test double. Finds the pool by CREATE2 like the real
 /// periphery and quotes an exact-input swap inside the current liquidity range only
 /// (no tick crossing), which is all a stub pool can express.
+/// The factory differs per chain (Base has its own), so it is storage set by the seeder
+/// (the code is placed with anvil_setCode: no constructor, no immutables).
 contract ViewQuoter {
-    address private constant FACTORY = 0x1F98431c8aD98523631AE4a59f267346ea31F984;
+    // The pool init code hash is the same on every chain the rig stands up.
     bytes32 private constant POOL_INIT_CODE_HASH = 0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54;
     uint256 private constant Q96 = 1 << 96;
 
@@ -25,10 +27,17 @@ contract ViewQuoter {
         uint160 sqrtPriceLimitX96;
     }
 
-    function computePoolAddress(address tokenA, address tokenB, uint24 fee) public pure returns (address) {
+    address public factory;
+
+    function setFactory(address factory_) external {
+        factory = factory_;
+    }
+
+    function computePoolAddress(address tokenA, address tokenB, uint24 fee) public view returns (address) {
+        require(factory != address(0), "ViewQuoter: factory not set");
         (address t0, address t1) = tokenA < tokenB ? (tokenA, tokenB) : (tokenB, tokenA);
         bytes32 salt = keccak256(abi.encode(t0, t1, fee));
-        return address(uint160(uint256(keccak256(abi.encodePacked(hex"ff", FACTORY, salt, POOL_INIT_CODE_HASH)))));
+        return address(uint160(uint256(keccak256(abi.encodePacked(hex"ff", factory, salt, POOL_INIT_CODE_HASH)))));
     }
 
     function quoteExactInputSingle(QuoteExactInputSingleParams memory params)

@@ -156,6 +156,113 @@ test('aave dashboard and reserve overview render their data-cy rows', async () =
   await page.close();
 });
 
+type L2Market = 'proto_arbitrum_v3' | 'proto_base_v3' | 'proto_optimism_v3';
+/** [symbol, name, address on that chain] in list order */
+const L2_RESERVES: Record<L2Market, [string, string, string][]> = {
+  proto_arbitrum_v3: [
+    ['WETH', 'Wrapped ETH', '0x82aF49447D8a07e3bd95BD0d56f35241523fBab1'],
+    ['wstETH', 'Wrapped liquid staked Ether 2.0', '0x5979D7b546E38E414F7E9822514be443A4800529'],
+    ['rETH', 'Rocket Pool ETH', '0xEC70Dcb4A1EFa46b8F2D97C310C9c4790ba5ffA8'],
+    ['weETH', 'Wrapped eETH', '0x35751007a407ca6FEFfE80b3cB397736D2cf4dbe'],
+    ['ezETH', 'Renzo Restaked ETH', '0x2416092f143378750bb29b79eD961ab195CcEea5'],
+    ['rsETH', 'KelpDao Restaked ETH', '0x4186BFC76E2E237523CBC30FD220FE055156b41F'],
+    ['USDC', 'USD Coin', '0xaf88d065e77c8cC2239327C5EDb3A432268e5831'],
+  ],
+  proto_base_v3: [
+    ['WETH', 'Wrapped ETH', '0x4200000000000000000000000000000000000006'],
+    ['cbETH', 'Coinbase Wrapped Staked ETH', '0x2Ae3F1Ec7F1F5012CFEab0185bfc7aa3cf0DEc22'],
+    ['wstETH', 'Wrapped liquid staked Ether 2.0', '0xc1CBa3fCea344f92D9239c08C0568f6F2F0ee452'],
+    ['weETH', 'Wrapped eETH', '0x04C0599Ae5A44757c0af6F9eC3b93da8976c150A'],
+    ['ezETH', 'Renzo Restaked ETH', '0x2416092f143378750bb29b79eD961ab195CcEea5'],
+    ['USDC', 'USD Coin', '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913'],
+  ],
+  proto_optimism_v3: [
+    ['WETH', 'Wrapped ETH', '0x4200000000000000000000000000000000000006'],
+    ['wstETH', 'Wrapped liquid staked Ether 2.0', '0x1F32b1c2345538c0c6f582fCB022739c4A194Ebb'],
+    ['rETH', 'Rocket Pool ETH', '0x9Bcef72be871e61ED4fBbc7630889beE758eb81D'],
+    ['USDC', 'USD Coin', '0x0b2C639c533813f4Aa9D7837CAf62653d097Ff85'],
+  ],
+};
+
+async function expectMarketRows(page: Page, market: L2Market): Promise<void> {
+  const rows = page.locator('[data-cy="marketsList"] [data-cy^="marketListItemListItem_"]');
+  const expected = L2_RESERVES[market];
+  await expect(rows).toHaveCount(expected.length);
+  expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-cy')))).toEqual(expected.map(([s]) => `marketListItemListItem_${s.toUpperCase()}`));
+  for (const [symbol, name, address] of expected) {
+    const row = page.locator(`[data-cy="marketListItemListItem_${symbol.toUpperCase()}"]`);
+    await expect(row.locator('h4')).toHaveText(name);
+    await expect(row.locator('p', { hasText: new RegExp(`^${symbol}$`) })).toHaveCount(1);
+    await expect(row.locator('a', { hasText: 'Details' })).toHaveAttribute('href', `/reserve-overview/?underlyingAsset=${address.toLowerCase()}&marketName=${market}`);
+    expect(await row.locator('img[alt$=" icon"]').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  }
+}
+
+test('aave L2 markets: arbitrum rows carry arbitrum addresses; base and optimism list theirs', async () => {
+  const before = server.requests.length;
+  const { page, errors } = await openPage(browser, 'https://app.aave.com/markets/?marketName=proto_arbitrum_v3');
+  await expect(page.locator('[data-cy="marketSelector"]')).toContainText('Arbitrum');
+  await expect(page.locator('[data-cy="marketSelector"] img')).toHaveAttribute('src', '/icons/networks/arbitrum.svg');
+  await expectMarketRows(page, 'proto_arbitrum_v3');
+  await expect(page.locator('a[href*="0x7f39c581f595b53c5cb19bd0b3f8da6c935e2ca0"]')).toHaveCount(0); // no mainnet wstETH
+  expect((await fixtureState(page)).market).toBe('proto_arbitrum_v3');
+  for (const market of ['proto_base_v3', 'proto_optimism_v3'] as const) {
+    await page.goto(`https://app.aave.com/markets/?marketName=${market}`);
+    await expectMarketRows(page, market);
+  }
+  // dashboard and reserve overview of an L2 market use that market's reserves and addresses
+  await page.goto('https://app.aave.com/dashboard/?marketName=proto_optimism_v3');
+  await expect(page.locator('[data-cy="dashboardSuppliedListItem_WSTETH_Collateral"] a')).toHaveAttribute('href', '/reserve-overview/?underlyingAsset=0x1f32b1c2345538c0c6f582fcb022739c4a194ebb&marketName=proto_optimism_v3');
+  await expect(page.locator('[data-cy="dashboardSuppliedListItem_WEETH_Collateral"]')).toHaveCount(0); // weETH is not listed on Optimism
+  await expect(page.locator('[data-cy="dashboardSupplyListItem_ETH"] a')).toHaveAttribute('href', '/reserve-overview/?underlyingAsset=0x4200000000000000000000000000000000000006&marketName=proto_optimism_v3');
+  await expect(page.locator('[data-cy="dashboardSupplyListItem_RETH"]')).toHaveCount(1);
+  await expect(page.locator('[data-cy="dashboardSupplyListItem_CBETH"]')).toHaveCount(0);
+  await page.goto('https://app.aave.com/dashboard/?marketName=proto_arbitrum_v3');
+  await expect(page.locator('[data-cy="dashboardSupplyListItem_EZETH"] p[data-cy="assetName"]')).toHaveText('ezETH');
+  await expect(page.locator('[data-cy="dashboardSupplyListItem_RSETH"]')).toHaveCount(1);
+  await expect(page.locator('[data-cy="dashboardSuppliedListItem_WEETH_Collateral"] a')).toHaveAttribute('href', /underlyingAsset=0x35751007a407ca6feffe80b3cb397736d2cf4dbe&marketName=proto_arbitrum_v3$/);
+  await page.goto('https://app.aave.com/reserve-overview/?underlyingAsset=0x2416092f143378750bb29b79ed961ab195cceea5&marketName=proto_base_v3');
+  await expect(page.locator('[data-cy="reserveSymbol"]')).toHaveText('ezETH');
+  await expect(page.locator('[data-cy="reserveTopDetails"]')).toContainText('Renzo Restaked ETH');
+  await expect(page.locator('[data-cy="reserveTopDetails"] [data-cy="marketSelector"]')).toContainText('Base');
+  await page.goto(`https://app.aave.com/reserve-overview/?underlyingAsset=${WSTETH.toLowerCase()}&marketName=proto_arbitrum_v3`);
+  await expect(page.locator('[data-cy="reserveTopDetails"]')).toHaveCount(0); // mainnet address is not an Arbitrum reserve
+  await expect(page.getByText('Asset not found on Arbitrum')).toBeVisible();
+  expect(errors).toEqual([]);
+  expect(server.requests.slice(before).filter((r) => r.status !== 200)).toEqual([]);
+  await page.close();
+});
+
+test('aave market selector lists the L2 markets and switches client-side', async () => {
+  const { page, errors } = await openPage(browser, AAVE_MARKETS);
+  await expect(page.locator('[data-cy="marketListItemListItem_WSTETH"]')).toHaveCount(1);
+  await page.locator('[data-cy="marketSelector"]').first().click();
+  const items = page.locator('[data-cy^="marketSelector_"]');
+  expect(await items.evaluateAll((els) => els.map((e) => [e.getAttribute('data-cy'), e.textContent]))).toEqual([
+    ['marketSelector_proto_mainnet_v3', 'Ethereum Core'], ['marketSelector_proto_lido_v3', 'Ethereum Prime'],
+    ['marketSelector_proto_arbitrum_v3', 'Arbitrum'], ['marketSelector_proto_base_v3', 'Base'], ['marketSelector_proto_optimism_v3', 'Optimism'],
+  ]);
+  await page.locator('[data-cy="marketSelector_proto_arbitrum_v3"]').click();
+  await expect(page).toHaveURL('https://app.aave.com/markets/?marketName=proto_arbitrum_v3');
+  await expectMarketRows(page, 'proto_arbitrum_v3');
+  await expect(page.locator('.app-header nav a[data-view="dashboard"]')).toHaveAttribute('href', '/dashboard/?marketName=proto_arbitrum_v3');
+  await page.locator('[data-cy="marketListItemListItem_WSTETH"] a', { hasText: 'Details' }).click();
+  await expect(page).toHaveURL(/\/reserve-overview\/\?underlyingAsset=0x5979d7b546e38e414f7e9822514be443a4800529&marketName=proto_arbitrum_v3$/);
+  await expect(page.locator('[data-cy="reserveSymbol"]')).toHaveText('wstETH');
+  await page.locator('[data-cy="reserveTopDetails"] [data-cy="marketSelector"]').click();
+  await page.locator('[data-cy="marketSelector_proto_base_v3"]').click();
+  await expect(page).toHaveURL('https://app.aave.com/markets/?marketName=proto_base_v3');
+  await expectMarketRows(page, 'proto_base_v3');
+  await page.goBack();
+  await expect(page.locator('[data-cy="reserveSymbol"]')).toHaveText('wstETH');
+  await expect.poll(async () => Number((await fixtureState(page)).rerenders), { timeout: 6000 }).toBeGreaterThanOrEqual(2);
+  const state = await fixtureState(page);
+  expect([state.navigations, state.market, state.view]).toEqual([4, 'proto_arbitrum_v3', 'reserve']);
+  await expect(page.locator('html')).toHaveAttribute('data-probe', '1'); // same document: no reload
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test('uniswap swap: panels, virtualized selector with look-alike, client-side token pick', async () => {
   const { page, errors } = await openPage(browser, UNISWAP_SWAP);
   await expect(page).toHaveTitle('Swap | Uniswap Interface');
