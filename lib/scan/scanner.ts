@@ -22,7 +22,7 @@ export interface ScannerOptions {
   site: SiteAdapter;
   chainId: () => number | null;
   signal: AbortSignal;
-  /** Called after a pass that changed the marks. */
+  /** Called when a scan (one or more frames) has drained its queue and changed the marks. */
   onChange: () => void;
   now?: () => number;
 }
@@ -34,6 +34,7 @@ export function startScanner(options: ScannerOptions) {
   /** Text we already judged, so re-renders that keep the text cost nothing. */
   const seen = new WeakMap<Text, string>();
   let scheduled = false;
+  let changedSinceReport = false;
   let marks = 0;
 
   const schedule = () => {
@@ -50,8 +51,13 @@ export function startScanner(options: ScannerOptions) {
     while (queue.length && now() < deadline) {
       changed = visit(queue.shift()!, deadline) || changed;
     }
-    if (queue.length) schedule();
-    if (changed) options.onChange();
+    changedSinceReport ||= changed;
+    if (queue.length) return schedule();
+    // Report once the queue is drained: a page scanned over several frames sends one message.
+    if (changedSinceReport) {
+      changedSinceReport = false;
+      options.onChange();
+    }
   }
 
   /** Walks the text under `node`; if the budget runs out, the rest goes back on the queue. */

@@ -272,3 +272,53 @@ describe('every token in the registry, on the seeded mainnet', () => {
     }
   });
 });
+
+describe('lying and paused contracts', () => {
+  async function setCode(address: string, code: string) {
+    const res = await fetch(node.rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'anvil_setCode', params: [address, code] }),
+    }).then((r) => r.json());
+    if (res.error) throw new Error(res.error.message);
+  }
+
+  it('shows a rate whose return data is malformed as unavailable, and the other tokens unharmed', async () => {
+    // PUSH1 0xff PUSH1 0 MSTORE8 PUSH1 1 PUSH1 0 RETURN: one byte where a uint256 belongs.
+    await setCode(ADDRESSES.reth, '0x60ff60005360016000f3');
+    try {
+      const figures = await readChain(1, [proxy.url], { tokens: [tokenBySymbol('rETH')!, tokenBySymbol('wstETH')!], contexts: {} });
+      const [reth, wsteth] = figures;
+      expect(reth!.redemption.value).toBeNull();
+      expect(reth!.redemption.reason).toMatch(/rETH\.getExchangeRate\(\) failed/);
+      expect(reth!.peg.bps).toBeNull();
+      expect(wsteth!.peg.bps).not.toBeNull();
+    } finally {
+      await chain.restoreContract(ADDRESSES.reth);
+    }
+  });
+
+  it('flags two price sources that disagree, and still takes the DEX for the peg', async () => {
+    await chain.setStethMarket({ chainlinkAnswer: 985n * 10n ** 15n });
+    try {
+      const [f] = await readChain(1, [proxy.url], { tokens: [tokenBySymbol('wstETH')!], contexts: {} });
+      expect(f!.peg.sourceId).toBe('curve-steth-eth');
+      // Curve pays ~0.99948 ETH per stETH, the feed says 0.985: ~145 bps of the redemption value apart.
+      expect(f!.peg.disagreementBps).toBeGreaterThanOrEqual(140);
+      expect(f!.peg.disagreementBps).toBeLessThanOrEqual(150);
+    } finally {
+      await chain.setStethMarket({ chainlinkAnswer: DEFAULT_MAINNET_VALUES.chainlinkStethAnswer });
+    }
+  });
+
+  it("a paused ether.fi instant redemption sends weETH to the queue and says so", async () => {
+    await chain.setEtherfiRedemption({ paused: true });
+    try {
+      const [f] = await readChain(1, [proxy.url], { tokens: [tokenBySymbol('weETH')!], contexts: {} });
+      expect(f!.redeem.notes).toContain('Instant redemption is paused.');
+      expect(f!.redeem.minSeconds).toBeGreaterThanOrEqual(86_400);
+    } finally {
+      await chain.setEtherfiRedemption({ paused: false });
+    }
+  });
+});

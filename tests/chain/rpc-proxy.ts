@@ -25,8 +25,12 @@ export async function startRpcProxy(target: string): Promise<RpcProxy> {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     try {
-      const parsed = JSON.parse(body) as { method: string } | { method: string }[];
-      for (const call of Array.isArray(parsed) ? parsed : [parsed]) proxy.methods.push(call.method);
+      const parsed = JSON.parse(body) as { method: string; params?: unknown[] } | { method: string; params?: unknown[] }[];
+      for (const call of Array.isArray(parsed) ? parsed : [parsed]) {
+        // Historical reads (realized yield) are told apart from reads of the newest block.
+        const past = call.method === 'eth_call' && typeof call.params?.[1] === 'string' && /^0x/.test(call.params[1]);
+        proxy.methods.push(past ? 'eth_call (past block)' : call.method);
+      }
     } catch {
       proxy.methods.push('(unparseable)');
     }
