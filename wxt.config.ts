@@ -16,6 +16,9 @@ export default defineConfig({
     browser_specific_settings: { gecko: { id: 'stakelens@stakelens.dev', strict_min_version: '128.0' } },
   },
   vite: () => ({
-    define: { __STAKELENS_RPC__: JSON.stringify(buildRpc) },
+    define: {
+      __STAKELENS_RPC__: JSON.stringify(buildRpc),
+      __STAKELENS_BEACON_API__: JSON.stringify(process.env.STAKELENS_BEACON_API ?? ''),
+    },
   }),
 });

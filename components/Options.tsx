@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { endpointsFor } from '../lib/chain/endpoints';
+import { readBeaconExit } from '../lib/chain/beacon';
+import { shortError } from '../lib/chain/calls';
 import { checkRpcEndpoint } from '../lib/chain/rpc-check';
-import { getRpcSettings, rpcSettings } from '../lib/settings';
+import { beaconSetting, getBeaconSetting, getRpcSettings, rpcSettings } from '../lib/settings';
 import { chainName } from '../lib/ui/format';
 
 const CHAINS = [1, 42161, 8453, 10] as const;
@@ -9,10 +11,12 @@ const CHAINS = [1, 42161, 8453, 10] as const;
 /** Settings: the user's own RPC endpoint per chain, checked before it is saved. */
 export function Options() {
   const [values, setValues] = useState<Record<number, string>>({});
+  const [beacon, setBeacon] = useState('');
   const [status, setStatus] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null);
 
   useEffect(() => {
     void getRpcSettings().then((saved) => setValues(Object.fromEntries(CHAINS.map((c) => [c, saved[String(c)]?.[0] ?? '']))));
+    void getBeaconSetting().then(setBeacon);
   }, []);
 
   async function save() {
@@ -25,7 +29,17 @@ export function Options() {
       if (problem) return setStatus({ tone: 'bad', text: `${chainName(chainId)}: ${problem}. Nothing was saved.` });
       next[String(chainId)] = [url];
     }
+    const beaconUrl = beacon.trim();
+    if (beaconUrl) {
+      try {
+        // Reads the queue once: a node of another network, or one that does not answer, is refused.
+        await readBeaconExit(beaconUrl);
+      } catch (error) {
+        return setStatus({ tone: 'bad', text: `Beacon node: ${shortError(error)}. Nothing was saved.` });
+      }
+    }
     await rpcSettings.setValue(next);
+    await beaconSetting.setValue(beaconUrl);
     setStatus({ tone: 'ok', text: 'Saved.' });
   }
 
@@ -48,6 +62,23 @@ export function Options() {
           />
         </div>
       ))}
+      <h2>Beacon node (optional)</h2>
+      <p className="pp-muted">
+        The beacon chain's exit queue cannot be read over JSON-RPC. With a beacon node's REST API here, exit times use it; without
+        one they show a typical range, labelled so.
+      </p>
+      <div className="pp-row">
+        <label htmlFor="beacon-url">Beacon API</label>
+        <input
+          id="beacon-url"
+          data-testid="beacon-url"
+          type="url"
+          style={{ flex: 1 }}
+          placeholder="http://localhost:5052"
+          value={beacon}
+          onChange={(e) => setBeacon(e.target.value)}
+        />
+      </div>
       <button type="button" data-testid="save" onClick={() => void save()}>
         Save
       </button>

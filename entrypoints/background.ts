@@ -1,10 +1,11 @@
 import { storage } from 'wxt/utils/storage';
 import { FigureCache } from '../lib/cache/figure-cache';
 import { YieldCache } from '../lib/cache/yield-cache';
-import { endpointsFor } from '../lib/chain/endpoints';
+import { beaconExitFor } from '../lib/cache/beacon-cache';
+import { buildTimeBeacon, endpointsFor } from '../lib/chain/endpoints';
 import { CHAINS, readChain, readYields } from '../lib/chain/read';
 import { handle, type FigureReplyMessage, type FoundToken } from '../lib/messaging';
-import { getRpcSettings } from '../lib/settings';
+import { getBeaconSetting, getRpcSettings } from '../lib/settings';
 import { deploymentOn, tokenBySymbol } from '../lib/tokens/registry';
 import { chainName } from '../lib/ui/format';
 
@@ -22,7 +23,10 @@ export default defineBackground(() => {
     const bridged = tokens.filter((t) => t.homeChainId !== chainId);
     const homeReplies = bridged.length ? await cache.get(bridged.map((token) => ({ token, chainId: token.homeChainId }))) : [];
     const home = Object.fromEntries(homeReplies.map((r) => [r.symbol, r.figures]));
-    return readChain(chainId, await endpoints(chainId), { tokens, contexts, home });
+    // The beacon exit queue, when a beacon node is configured; the exit roads use it in place of the typical range.
+    const beaconExit = await beaconExitFor((await getBeaconSetting()) || buildTimeBeacon());
+    const withBeacon = Object.fromEntries(tokens.map((t) => [t.symbol, { ...contexts[t.symbol], beaconExit }]));
+    return readChain(chainId, await endpoints(chainId), { tokens, contexts: withBeacon, home });
   });
   const yields = new YieldCache(async (chainId, tokens) => readYields(chainId, await endpoints(chainId), tokens));
 

@@ -16,6 +16,14 @@ export type RpcSettings = z.infer<typeof rpcSettingsSchema>;
 export const siteSettings = storage.defineItem<SiteSettings>('local:sites', { fallback: {}, version: 1 });
 export const rpcSettings = storage.defineItem<RpcSettings>('local:rpc', { fallback: {}, version: 1 });
 
+/** An optional beacon node (base URL of its REST API), for the beacon chain's exit queue. */
+export const beaconSettingSchema = z.union([z.url({ protocol: /^https?$/ }), z.literal('')]);
+export const beaconSetting = storage.defineItem<string>('local:beacon', { fallback: '', version: 1 });
+
+export async function getBeaconSetting(): Promise<string> {
+  return parseSetting(beaconSettingSchema, await beaconSetting.getValue(), '', 'beacon');
+}
+
 /** Parses a stored value; on a bad shape returns the fallback and says why (console, once per read). */
 export function parseSetting<T>(schema: z.ZodType<T>, value: unknown, fallback: T, name: string): T {
   const parsed = schema.safeParse(value);

@@ -4,6 +4,7 @@
  */
 
 declare const __STAKELENS_RPC__: Record<string, string[]> | undefined;
+declare const __STAKELENS_BEACON_API__: string | undefined;
 
 export const PUBLIC_RPC_DEFAULTS: Record<number, string[]> = {
   1: ['https://ethereum-rpc.publicnode.com', 'https://eth.llamarpc.com'],
@@ -33,4 +34,9 @@ export function endpointsFromEnv(env: Record<string, string | undefined>): Recor
     out[match[1]!] = urls;
   }
   return out;
+}
+
+/** A beacon node set at build time (STAKELENS_BEACON_API); the user's own, in options, comes first. */
+export function buildTimeBeacon(): string | null {
+  return typeof __STAKELENS_BEACON_API__ === 'string' && __STAKELENS_BEACON_API__ ? __STAKELENS_BEACON_API__ : null;
 }

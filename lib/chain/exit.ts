@@ -76,7 +76,17 @@ export function secondsToNextLidoFrame(now: number, initialEpoch: number, epochs
   return BEACON.genesisTime + nextFrameEpoch * epochSeconds - now;
 }
 
-type Planner<K extends ExitPlan['kind']> = (exit: Extract<ExitPlan, { kind: K }>, batch: CallBatch) => (now: number, rate: bigint | null) => RedeemFigures;
+/** What a planner's decoder is handed once the batch is back. */
+export interface ExitContext {
+  /** The block's time (unix seconds). */
+  now: number;
+  /** The token's redemption value, when it was read. */
+  rate: bigint | null;
+  /** The beacon chain's exit: read from a beacon node when one is configured, else the typical range. */
+  beacon: ExitPart;
+}
+
+type Planner<K extends ExitPlan['kind']> = (exit: Extract<ExitPlan, { kind: K }>, batch: CallBatch) => (ctx: ExitContext) => RedeemFigures;
 
 const eth = (wad: bigint) => `${Math.round(wadToNumber(wad)).toLocaleString('en-US')} ETH`;
 const MULTICALL3_ADDRESS = MULTICALL3;
@@ -107,7 +117,7 @@ function eigenPart(blocks: number): ExitPart {
 }
 
 /** The beacon exit as a possible extra wait: only when the protocol's buffer can't pay. */
-const MAYBE_BEACON_EXIT: ExitPart = { ...TYPICAL_BEACON_EXIT, minSeconds: 0 };
+const maybe = (beacon: ExitPart): ExitPart => ({ ...beacon, minSeconds: 0 });
 
 const fn = (signature: string) => parseAbi([signature]);
 
@@ -122,7 +132,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
     const rewardsVault = balance(exit.elRewardsVault);
     const frame = batch.add({ address: exit.hashConsensus, abi: hashConsensusAbi, functionName: 'getFrameConfig' });
 
-    return (now) => {
+    return ({ now, beacon }) => {
       const r = readAll({
         'WithdrawalQueue.unfinalizedStETH()': unfinalized,
         'WithdrawalQueue.isBunkerModeActive()': bunker,
@@ -153,7 +163,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
       const notes = [`Queue: ${eth(queued)} waiting; buffer and vaults hold ${eth(available)}.`];
       if (available < queued + REFERENCE_REDEMPTION_ETH) {
         notes.push(`The buffer is short by ${eth(queued + REFERENCE_REDEMPTION_ETH - available)}: validators must exit to pay the rest.`);
-        parts.push(TYPICAL_BEACON_EXIT);
+        parts.push(beacon);
       }
       if (r['WithdrawalQueue.isBunkerModeActive()']) {
         // Lido's withdrawals-api assumes up to 14 frames while bunker mode lasts.
@@ -172,7 +182,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
     const finalizedId = batch.add({ address: exit.withdrawRequestNft, abi: etherfiWithdrawNftAbi, functionName: 'lastFinalizedRequestId' });
     const eigenDelay = eigenDelayCall(batch, exit.delegationManager);
 
-    return (_now, rate) => {
+    return ({ rate, beacon }) => {
       const delay = valueOf<number>(eigenDelay(), 'DelegationManager.minWithdrawalDelayBlocks()');
       if (!delay.ok) return unavailable(delay.reason);
       const notes: string[] = [];
@@ -198,7 +208,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
           : { label: 'ether.fi queue finalization (typical daily report, not read)', minSeconds: DAY, maxSeconds: 2 * DAY, measured: false, source: 'etherfi-protocol WithdrawRequestNFT: finalized by oracle reports' },
         // When liquidity runs out, restaked validators leave EigenLayer first: its delay sets the worst case.
         eigenPart(delay.value),
-        MAYBE_BEACON_EXIT,
+        maybe(beacon),
       ];
       return fromParts(parts, notes);
     };
@@ -244,14 +254,14 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
   stakewise: (exit, batch) => {
     const queued = batch.add({ address: exit.redeemer, abi: fn('function queuedShares() view returns (uint128)'), functionName: 'queuedShares' });
     const delay = batch.add({ address: exit.redeemer, abi: fn('function exitQueueUpdateDelay() view returns (uint256)'), functionName: 'exitQueueUpdateDelay' });
-    return () => {
+    return ({ beacon }) => {
       const r = readAll({ 'OsTokenRedeemer.queuedShares()': queued, 'OsTokenRedeemer.exitQueueUpdateDelay()': delay });
       if ('failed' in r) return unavailable(r.failed);
       const updateDelay = Number(r['OsTokenRedeemer.exitQueueUpdateDelay()'] as bigint);
       return fromParts(
         [
           { label: 'StakeWise exit queue update', minSeconds: 0, maxSeconds: updateDelay, measured: true, source: 'OsTokenRedeemer.exitQueueUpdateDelay()' },
-          MAYBE_BEACON_EXIT,
+          maybe(beacon),
         ],
         [`${eth(r['OsTokenRedeemer.queuedShares()'] as bigint)} of osETH queued for redemption (ABI partly unverified).`],
       );
@@ -264,7 +274,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
     const toFinalize = batch.add({ address: exit.withdrawalManager, abi: fn('function nextRequestIdToFinalize() view returns (uint256)'), functionName: 'nextRequestIdToFinalize' });
     const requested = batch.add({ address: exit.withdrawalManager, abi: fn('function ethRequestedForWithdraw() view returns (uint256)'), functionName: 'ethRequestedForWithdraw' });
     const minDelay = batch.add({ address: exit.config, abi: fn('function getMinBlockDelayToFinalizeWithdrawRequest() view returns (uint256)'), functionName: 'getMinBlockDelayToFinalizeWithdrawRequest' });
-    return () => {
+    return ({ beacon }) => {
       const r = readAll({ 'UserWithdrawalManager.nextRequestId()': next, 'UserWithdrawalManager.nextRequestIdToFinalize()': toFinalize, 'UserWithdrawalManager.ethRequestedForWithdraw()': requested, 'StaderConfig.getMinBlockDelayToFinalizeWithdrawRequest()': minDelay });
       if ('failed' in r) return unavailable(r.failed);
       const blocks = Number(r['StaderConfig.getMinBlockDelayToFinalizeWithdrawRequest()'] as bigint);
@@ -272,7 +282,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
       return fromParts(
         [
           { label: `Stader finalization delay (${blocks} blocks)`, minSeconds: blocks * BEACON.secondsPerSlot, maxSeconds: blocks * BEACON.secondsPerSlot, measured: true, source: 'StaderConfig.getMinBlockDelayToFinalizeWithdrawRequest()' },
-          MAYBE_BEACON_EXIT,
+          maybe(beacon),
         ],
         [`${pending} requests (${eth(r['UserWithdrawalManager.ethRequestedForWithdraw()'] as bigint)}) waiting to be finalized.`],
       );
@@ -282,13 +292,13 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
   mantle: (exit, batch) => {
     const blocks = batch.add({ address: exit.unstakeManager, abi: fn('function numberOfBlocksToFinalize() view returns (uint256)'), functionName: 'numberOfBlocksToFinalize' });
     const deficit = batch.add({ address: exit.unstakeManager, abi: fn('function allocatedETHDeficit() view returns (uint256)'), functionName: 'allocatedETHDeficit' });
-    return () => {
+    return ({ beacon }) => {
       const r = readAll({ 'UnstakeRequestsManager.numberOfBlocksToFinalize()': blocks, 'UnstakeRequestsManager.allocatedETHDeficit()': deficit });
       if ('failed' in r) return unavailable(r.failed);
       const n = Number(r['UnstakeRequestsManager.numberOfBlocksToFinalize()'] as bigint);
       const short = r['UnstakeRequestsManager.allocatedETHDeficit()'] as bigint;
       const parts: ExitPart[] = [{ label: `Mantle finalization (${n} blocks)`, minSeconds: n * BEACON.secondsPerSlot, maxSeconds: n * BEACON.secondsPerSlot, measured: true, source: 'UnstakeRequestsManager.numberOfBlocksToFinalize()' }];
-      if (short > 0n) parts.push(TYPICAL_BEACON_EXIT);
+      if (short > 0n) parts.push(beacon);
       return fromParts(parts, [short > 0n ? `Requests are short of ${eth(short)}: validators must exit first.` : 'Requests are fully funded.']);
     };
   },
@@ -298,7 +308,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
     const processed = batch.add({ address: exit.exit, abi: fn('function getLastTokenIdProcessed() view returns (uint256)'), functionName: 'getLastTokenIdProcessed' });
     const exiting = batch.add({ address: exit.exit, abi: fn('function exitingETH() view returns (uint256)'), functionName: 'exitingETH' });
     const eigen = exit.restaked && exit.delegationManager ? eigenDelayCall(batch, exit.delegationManager) : null;
-    return () => {
+    return ({ beacon }) => {
       const r = readAll({ 'swEXIT.getLastTokenIdCreated()': created, 'swEXIT.getLastTokenIdProcessed()': processed, 'swEXIT.exitingETH()': exiting });
       if ('failed' in r) return unavailable(r.failed);
       const parts: ExitPart[] = [];
@@ -308,7 +318,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
         parts.push(eigenPart(delay.value));
       }
       // Swell's operators process requests in order as validators exit: the wait is the exit's.
-      parts.push({ ...TYPICAL_BEACON_EXIT, label: 'Swell processes requests as validators exit (typical range, not read)' });
+      parts.push({ ...beacon, label: 'Swell processes requests as validators exit (typical range, not read)' });
       const pending = (r['swEXIT.getLastTokenIdCreated()'] as bigint) - (r['swEXIT.getLastTokenIdProcessed()'] as bigint);
       return fromParts(parts, [`${pending} requests ahead; ${eth(r['swEXIT.exitingETH()'] as bigint)} exiting.`]);
     };
@@ -317,10 +327,10 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
   'liquid-collective': (exit, batch) => {
     const demand = batch.add({ address: exit.redeemManager, abi: fn('function getRedeemDemand() view returns (uint256)'), functionName: 'getRedeemDemand' });
     const buffered = batch.add({ address: exit.redeemManager, abi: fn('function getBufferedExceedingEth() view returns (uint256)'), functionName: 'getBufferedExceedingEth' });
-    return () => {
+    return ({ beacon }) => {
       const r = readAll({ 'RedeemManager.getRedeemDemand()': demand, 'RedeemManager.getBufferedExceedingEth()': buffered });
       if ('failed' in r) return unavailable(r.failed);
-      return fromParts([TYPICAL_BEACON_EXIT], [
+      return fromParts([beacon], [
         'Only allowlisted accounts can redeem LsETH; everyone else sells.',
         `Redeem demand ${eth(r['RedeemManager.getRedeemDemand()'] as bigint)}; buffer ${eth(r['RedeemManager.getBufferedExceedingEth()'] as bigint)}.`,
       ]);
@@ -331,13 +341,13 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
     const cooldown = batch.add({ address: exit.withdrawQueue, abi: fn('function coolDownPeriod() view returns (uint256)'), functionName: 'coolDownPeriod' });
     const available = batch.add({ address: exit.withdrawQueue, abi: fn('function getAvailableToWithdraw(address _asset) view returns (uint256)'), functionName: 'getAvailableToWithdraw', args: [ETH_SENTINEL] });
     const eigen = eigenDelayCall(batch, exit.delegationManager);
-    return () => {
+    return ({ beacon }) => {
       const r = readAll({ 'WithdrawQueue.coolDownPeriod()': cooldown, 'WithdrawQueue.getAvailableToWithdraw(ETH)': available, 'DelegationManager.minWithdrawalDelayBlocks()': eigen });
       if ('failed' in r) return unavailable(r.failed);
       const wait = Number(r['WithdrawQueue.coolDownPeriod()'] as bigint);
       const buffer = r['WithdrawQueue.getAvailableToWithdraw(ETH)'] as bigint;
       const parts: ExitPart[] = [{ label: 'Renzo withdrawal cooldown', minSeconds: wait, maxSeconds: wait, measured: true, source: 'WithdrawQueue.coolDownPeriod()' }];
-      if (buffer < REFERENCE_REDEMPTION_ETH) parts.push(eigenPart(r['DelegationManager.minWithdrawalDelayBlocks()'] as number), MAYBE_BEACON_EXIT);
+      if (buffer < REFERENCE_REDEMPTION_ETH) parts.push(eigenPart(r['DelegationManager.minWithdrawalDelayBlocks()'] as number), maybe(beacon));
       return fromParts(parts, [`Withdrawal buffer: ${eth(buffer)}.`, "Renzo's risk oracle may set a longer cooldown (not read)."]);
     };
   },
@@ -349,13 +359,13 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
     const unused = batch.add({ address: exit.withdrawalManager, abi: fn('function nextUnusedNonce(address asset) view returns (uint256)'), functionName: 'nextUnusedNonce', args });
     const locked = batch.add({ address: exit.withdrawalManager, abi: fn('function nextLockedNonce(address asset) view returns (uint256)'), functionName: 'nextLockedNonce', args });
     const eigen = eigenDelayCall(batch, exit.delegationManager);
-    return () => {
+    return ({ beacon }) => {
       const r = readAll({ 'LRTWithdrawalManager.withdrawalDelayBlocks()': delay, 'LRTWithdrawalManager.getAvailableAssetAmount(ETH)': available, 'LRTWithdrawalManager.nextUnusedNonce(ETH)': unused, 'LRTWithdrawalManager.nextLockedNonce(ETH)': locked, 'DelegationManager.minWithdrawalDelayBlocks()': eigen });
       if ('failed' in r) return unavailable(r.failed);
       const blocks = Number(r['LRTWithdrawalManager.withdrawalDelayBlocks()'] as bigint);
       const buffer = r['LRTWithdrawalManager.getAvailableAssetAmount(ETH)'] as bigint;
       const parts: ExitPart[] = [{ label: `Kelp withdrawal delay (${blocks.toLocaleString('en-US')} blocks)`, minSeconds: blocks * BEACON.secondsPerSlot, maxSeconds: blocks * BEACON.secondsPerSlot, measured: true, source: 'LRTWithdrawalManager.withdrawalDelayBlocks()' }];
-      if (buffer < REFERENCE_REDEMPTION_ETH) parts.push(eigenPart(r['DelegationManager.minWithdrawalDelayBlocks()'] as number), MAYBE_BEACON_EXIT);
+      if (buffer < REFERENCE_REDEMPTION_ETH) parts.push(eigenPart(r['DelegationManager.minWithdrawalDelayBlocks()'] as number), maybe(beacon));
       const waiting = (r['LRTWithdrawalManager.nextUnusedNonce(ETH)'] as bigint) - (r['LRTWithdrawalManager.nextLockedNonce(ETH)'] as bigint);
       return fromParts(parts, [`${waiting} requests not yet locked; ${eth(buffer)} available to pay them.`]);
     };
@@ -368,7 +378,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
     const finalized = batch.add({ address: exit.withdrawalManager, abi: fn('function getFinalizedWithdrawalBatch() view returns (uint256)'), functionName: 'getFinalizedWithdrawalBatch' });
     const batchSize = batch.add({ address: exit.withdrawalManager, abi: fn('function BATCH_SIZE() view returns (uint256)'), functionName: 'BATCH_SIZE' });
     const eigen = eigenDelayCall(batch, exit.delegationManager);
-    return () => {
+    return ({ beacon }) => {
       const r = readAll({ 'PufferVault ETH balance': cash, 'PufferVault.getTotalExitFeeBasisPoints()': fee, 'PufferWithdrawalManager.getWithdrawalsLength()': length, 'PufferWithdrawalManager.getFinalizedWithdrawalBatch()': finalized, 'PufferWithdrawalManager.BATCH_SIZE()': batchSize, 'DelegationManager.minWithdrawalDelayBlocks()': eigen });
       if ('failed' in r) return unavailable(r.failed);
       const liquid = r['PufferVault ETH balance'] as bigint;
@@ -381,13 +391,13 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
         : [
             { label: 'Puffer 2-step withdrawal: batch finalization (typical, not read)', minSeconds: DAY, maxSeconds: 3 * DAY, measured: false, source: 'PufferWithdrawalManager batches' },
             eigenPart(r['DelegationManager.minWithdrawalDelayBlocks()'] as number),
-            MAYBE_BEACON_EXIT,
+            maybe(beacon),
           ];
       return fromParts(parts, notes);
     };
   },
 };
 
-export function planExit(exit: ExitPlan, batch: CallBatch): (now: number, rate: bigint | null) => RedeemFigures {
+export function planExit(exit: ExitPlan, batch: CallBatch): (ctx: ExitContext) => RedeemFigures {
   return (PLANNERS[exit.kind] as Planner<typeof exit.kind>)(exit as never, batch);
 }

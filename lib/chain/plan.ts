@@ -1,8 +1,8 @@
 import type { TokenEntry } from '../tokens/schema';
 import { checkMarket, checkRedemption, type PreviousRate } from './bounds';
 import type { CallBatch } from './calls';
-import { planExit } from './exit';
-import type { Figures, MarketReading } from './figures';
+import { planExit, TYPICAL_BEACON_EXIT } from './exit';
+import type { ExitPart, Figures, MarketReading } from './figures';
 import { planMarket } from './market';
 import { planRedemption } from './redemption';
 import { ratioBps, spreadBps, WAD } from './units';
@@ -13,6 +13,8 @@ export const SELL_SIZES_ETH = [10n * WAD, 100n * WAD, 1_000n * WAD] as const;
 export interface TokenReadContext {
   /** The last redemption value that passed the bounds, to catch jumps. */
   previousRate?: PreviousRate;
+  /** The beacon chain's exit queue, when a beacon node is configured; else the typical range is shown. */
+  beaconExit?: ExitPart;
 }
 
 export interface BlockInfo {
@@ -53,7 +55,7 @@ export function planToken(token: TokenEntry, batch: CallBatch, context: TokenRea
       markets: readings,
       peg: pegOf(readings, rate),
       sell: { venue: dex ? dex.source.label : null, quotes: sellQuotes, reason: dex ? null : 'no DEX source for this token' },
-      redeem: redeem(block.timestamp, rate),
+      redeem: redeem({ now: block.timestamp, rate, beacon: context.beaconExit ?? TYPICAL_BEACON_EXIT }),
     };
   };
 }

@@ -8,6 +8,7 @@ import { L2_BLOCK_NUMBERS, seedL2, type L2ChainId, type L2Scenario } from '../ch
 
 const HISTORY_DAYS = 35;
 import { startRpcProxy, type RpcProxy } from '../chain/rpc-proxy';
+import { startBeaconServer, type BeaconServer } from '../chain/beacon-server';
 import { startFixtureServer } from './harness/server';
 
 /*
@@ -22,6 +23,8 @@ const run = promisify(execFile);
 export interface Stack {
   node: AnvilNode;
   chain: MainnetScenario;
+  /** A stand-in beacon node (standard REST API) for the optional beacon setting. */
+  beacon: BeaconServer;
   /** Arbitrum, Base and Optimism, each on its own anvil with the bridged tokens' pools and feeds. */
   l2: Record<L2ChainId, L2Scenario>;
   proxy: RpcProxy;
@@ -61,6 +64,8 @@ export async function startStack(name: string): Promise<Stack> {
     }
     const server = await startFixtureServer();
     stoppers.push(() => server.stop());
+    const beacon = await startBeaconServer();
+    stoppers.push(() => beacon.stop());
     const extensionPath = await buildExtension(name, {
       1: proxy.url,
       ...Object.fromEntries(Object.entries(l2).map(([chainId, scenario]) => [chainId, scenario.rpcUrl])),
@@ -68,7 +73,7 @@ export async function startStack(name: string): Promise<Stack> {
     const stop = async () => {
       for (const stopOne of stoppers.reverse()) await stopOne().catch(() => {});
     };
-    return { node, chain, l2, proxy, server, extensionPath, stop };
+    return { node, chain, l2, beacon, proxy, server, extensionPath, stop };
   } catch (error) {
     for (const stopOne of stoppers.reverse()) await stopOne().catch(() => {});
     throw error;

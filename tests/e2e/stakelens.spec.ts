@@ -257,4 +257,31 @@ test.describe('options', () => {
       await own.stop();
     }
   });
+
+  test('a beacon node set in options replaces the typical beacon exit range with the read queue', async ({ browserWithExtension, stack, openApp }) => {
+    const page = await openApp(AAVE_MARKETS);
+    let tip = await hoverToken(page, 'wstETH');
+    const exit = tip.locator('[data-section="exit"]');
+    await exit.locator('summary').click();
+    await expect(exit).toContainText('typical range, not read');
+
+    const options = await browserWithExtension.context.newPage();
+    await options.goto(`chrome-extension://${browserWithExtension.extensionId}/options.html`);
+    const input = options.getByTestId('beacon-url');
+    stack.beacon.state.genesisTime = 1_695_902_400; // another network: refused
+    await input.fill(stack.beacon.url);
+    await options.getByTestId('save').click();
+    await expect(options.getByTestId('save-status')).toContainText('not Ethereum mainnet');
+    stack.beacon.state.genesisTime = 1_606_824_023;
+    await options.getByTestId('save').click();
+    await expect(options.getByTestId('save-status')).toHaveText('Saved.');
+
+    await page.mouse.move(0, 0);
+    tip = await hoverToken(page, 'wstETH');
+    await tip.getByRole('button', { name: 'Refresh' }).click();
+    await tip.locator('[data-section="exit"] summary').click();
+    await expect(tip.locator('[data-section="exit"]')).toContainText('Beacon chain exit queue (read from 127.0.0.1');
+    const min = Number(await tip.locator('[data-section="exit"]').getAttribute('data-redeem-seconds-min'));
+    expect(min).toBeGreaterThan(0);
+  });
 });

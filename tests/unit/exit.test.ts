@@ -98,7 +98,7 @@ function lido(state: Partial<LidoState>, now: number) {
     }
     throw new Error(`unexpected call ${call.functionName}`);
   });
-  return decode(now, 1_216_600_000_000_000_000n);
+  return decode({ now, rate: 1_216_600_000_000_000_000n, beacon: TYPICAL_BEACON_EXIT });
 }
 
 describe('planExit: lido-queue', () => {
@@ -208,7 +208,7 @@ function etherfi(state: Partial<EtherfiState>, rate: bigint | null = WEETH_RATE)
     }
     throw new Error(`unexpected call ${call.functionName}`);
   });
-  return decode(1_750_000_000, rate);
+  return decode({ now: 1_750_000_000, rate, beacon: TYPICAL_BEACON_EXIT });
 }
 
 describe('planExit: etherfi', () => {
@@ -293,7 +293,7 @@ function decodeExit(exit: ExitPlan, answers: Record<string, unknown>, fail?: str
     if (!(call.functionName in answers)) throw new Error(`unexpected call ${call.functionName}`);
     return answers[call.functionName];
   });
-  return { batch, r: decode(NOW, rate) };
+  return { batch, r: decode({ now: NOW, rate, beacon: TYPICAL_BEACON_EXIT }) };
 }
 
 function expectUnavailable(r: ReturnType<typeof decodeExit>['r'], reason: string | RegExp) {
