@@ -3,7 +3,7 @@ import { checkMarket, checkRedemption, type PreviousRate } from './bounds';
 import type { CallBatch } from './calls';
 import { planExit, TYPICAL_BEACON_EXIT } from './exit';
 import type { ExitPart, Figures, MarketReading } from './figures';
-import { planMarket } from './market';
+import { planMarket, type MarketPlan } from './market';
 import { planRedemption } from './redemption';
 import { ratioBps, spreadBps, WAD } from './units';
 
@@ -34,13 +34,7 @@ export function planToken(token: TokenEntry, batch: CallBatch, context: TokenRea
     const checked = raw.value !== null ? checkRedemption(token, raw.value, block.timestamp, context.previousRate) : raw;
     const rate = checked.value;
 
-    const readings: MarketReading[] = markets.map((m) => {
-      const reading = m.reading({ rate, blockTimestamp: block.timestamp });
-      if (reading.price === null || rate === null) return reading;
-      const bad = checkMarket(BigInt(reading.price), rate);
-      return bad ? { ...reading, price: null, usable: false, reason: `${reading.label}: ${bad}` } : reading;
-    });
-
+    const readings = checkedReadings(markets, rate, block.timestamp);
     const dex = markets.find((m) => m.sells);
     const sellQuotes = dex?.sells?.({ rate, blockTimestamp: block.timestamp }) ?? [];
 
@@ -58,6 +52,16 @@ export function planToken(token: TokenEntry, batch: CallBatch, context: TokenRea
       redeem: redeem({ now: block.timestamp, rate, beacon: context.beaconExit ?? TYPICAL_BEACON_EXIT }),
     };
   };
+}
+
+/** Each market's reading, with prices too far from the redemption value dropped as broken sources. */
+function checkedReadings(markets: MarketPlan[], rate: bigint | null, blockTimestamp: number): MarketReading[] {
+  return markets.map((m) => {
+    const reading = m.reading({ rate, blockTimestamp });
+    if (reading.price === null || rate === null) return reading;
+    const bad = checkMarket(BigInt(reading.price), rate);
+    return bad ? { ...reading, price: null, usable: false, reason: `${reading.label}: ${bad}` } : reading;
+  });
 }
 
 /** Peg = market / redemption − 1: a DEX quote first, else a market feed; uncertain feeds never alone. */
@@ -96,12 +100,7 @@ export function planBridgedToken(token: TokenEntry, chainId: number, batch: Call
 
   return (block: BlockInfo, readAt: number, rpcHost: string): Figures => {
     const rate = home?.redemption.value ? BigInt(home.redemption.value) : null;
-    const readings: MarketReading[] = markets.map((m) => {
-      const reading = m.reading({ rate, blockTimestamp: block.timestamp });
-      if (reading.price === null || rate === null) return reading;
-      const bad = checkMarket(BigInt(reading.price), rate);
-      return bad ? { ...reading, price: null, usable: false, reason: `${reading.label}: ${bad}` } : reading;
-    });
+    const readings = checkedReadings(markets, rate, block.timestamp);
     const dex = markets.find((m) => m.sells);
     const homeLabel = `${token.redemption.label} on Ethereum`;
     return {

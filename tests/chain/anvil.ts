@@ -20,6 +20,8 @@ export type StartAnvilOptions = {
   blockNumber?: bigint;
   /** Genesis block timestamp (unix seconds); the wall clock by default. */
   timestamp?: number;
+  /** More anvil flags, e.g. `['--prune-history', '4']` for a node without archive state. */
+  extraArgs?: string[];
 };
 
 const DEFAULT_CHAIN_ID = 1;
@@ -98,8 +100,9 @@ function exited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-async function launch(bin: string, port: number, chainId: number, blockNumber: bigint, timestamp?: number): Promise<AnvilNode> {
+async function launch(bin: string, port: number, chainId: number, blockNumber: bigint, timestamp?: number, extraArgs: string[] = []): Promise<AnvilNode> {
   const args = [
+    ...extraArgs,
     // A genesis in the past leaves room to write weeks of history before the present.
     ...(timestamp === undefined ? [] : ['--timestamp', String(timestamp)]),
     '--chain-id', String(chainId),
@@ -162,13 +165,13 @@ export async function startAnvil(opts: StartAnvilOptions = {}): Promise<AnvilNod
   const bin = resolveAnvilBinary();
   const chainId = opts.chainId ?? DEFAULT_CHAIN_ID;
   const blockNumber = opts.blockNumber ?? DEFAULT_BLOCK_NUMBER;
-  if (opts.port !== undefined) return launch(bin, opts.port, chainId, blockNumber, opts.timestamp);
+  if (opts.port !== undefined) return launch(bin, opts.port, chainId, blockNumber, opts.timestamp, opts.extraArgs);
 
   // A port picked via listen(0) can be taken again before anvil binds it; retry a few times.
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await launch(bin, await freePort(), chainId, blockNumber, opts.timestamp);
+      return await launch(bin, await freePort(), chainId, blockNumber, opts.timestamp, opts.extraArgs);
     } catch (err) {
       lastError = err;
       if (!String(err).includes('in use')) throw err;
