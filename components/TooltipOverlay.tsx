@@ -1,21 +1,21 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { closeTooltip, openTooltip, tooltipStore, type TooltipState } from '../lib/ui/tooltip-store';
+import { openTooltip, tooltipStore, type TooltipState } from '../lib/ui/tooltip-store';
 import { Tooltip } from './Tooltip';
 
 export const TOOLTIP_ID = 'stakelens-tooltip';
 
 /** Renders the tooltip for the open mark, if any. */
-export function TooltipOverlay({ siteId }: { siteId: string | null }) {
+export function TooltipOverlay({ siteId, onAnchorLost }: { siteId: string | null; onAnchorLost: () => void }) {
   const state = useStore(tooltipStore);
   if (!state.anchor || !state.symbol || state.chainId === null) return null;
   // A new key per token: its clock and position start fresh when it opens.
-  return <PlacedTooltip key={`${state.chainId}:${state.symbol}`} state={state} anchor={state.anchor} siteId={siteId} />;
+  return <PlacedTooltip key={`${state.chainId}:${state.symbol}`} state={state} anchor={state.anchor} siteId={siteId} onAnchorLost={onAnchorLost} />;
 }
 
 /** The tooltip placed beside its mark without covering it (floating-ui), its ages ticking each second. */
-function PlacedTooltip({ state, anchor, siteId }: { state: TooltipState; anchor: Element; siteId: string | null }) {
+function PlacedTooltip({ state, anchor, siteId, onAnchorLost }: { state: TooltipState; anchor: Element; siteId: string | null; onAnchorLost: () => void }) {
   const floating = useRef<HTMLDivElement>(null);
   const [now, setNow] = useState(Date.now);
 
@@ -28,8 +28,8 @@ function PlacedTooltip({ state, anchor, siteId }: { state: TooltipState; anchor:
     const element = floating.current;
     if (!element) return;
     return autoUpdate(anchor, element, () => {
-      // The app re-rendered the mark away: a tooltip pointing at nothing is worse than none.
-      if (!anchor.isConnected) return closeTooltip();
+      // The app re-rendered the mark away: follow its successor, or close; never point at nothing.
+      if (!anchor.isConnected) return onAnchorLost();
       void computePosition(anchor, element, {
         strategy: 'fixed',
         placement: 'bottom-start',
@@ -49,7 +49,7 @@ function PlacedTooltip({ state, anchor, siteId }: { state: TooltipState; anchor:
         element.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
       });
     });
-  }, [anchor]);
+  }, [anchor, onAnchorLost]);
 
   return (
     <div ref={floating} className="sl-layer-root">

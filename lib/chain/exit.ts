@@ -1,3 +1,4 @@
+import { parseAbi, type Address } from 'viem';
 import type { ExitPlan } from '../tokens/schema';
 import {
   eigenDelegationAbi,
@@ -9,7 +10,6 @@ import {
   lidoStethAbi,
   multicall3Abi,
 } from './abis';
-import { parseAbi, type Address } from 'viem';
 import { valueOf, type CallBatch, type CallResult } from './calls';
 import type { ExitPart, Figures } from './figures';
 import { wadToNumber, WAD } from './units';
@@ -89,7 +89,6 @@ export interface ExitContext {
 type Planner<K extends ExitPlan['kind']> = (exit: Extract<ExitPlan, { kind: K }>, batch: CallBatch) => (ctx: ExitContext) => RedeemFigures;
 
 const eth = (wad: bigint) => `${Math.round(wadToNumber(wad)).toLocaleString('en-US')} ETH`;
-const MULTICALL3_ADDRESS = MULTICALL3;
 
 /** Reads several values at once; the first failure becomes the reason the redeem road is unavailable. */
 function readAll<T extends Record<string, () => CallResult>>(calls: T): { [K in keyof T]: unknown } | { failed: string } {
@@ -127,7 +126,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
     const bunker = batch.add({ address: exit.queue, abi: lidoQueueAbi, functionName: 'isBunkerModeActive' });
     const paused = batch.add({ address: exit.queue, abi: lidoQueueAbi, functionName: 'isPaused' });
     const buffered = batch.add({ address: exit.steth, abi: lidoStethAbi, functionName: 'getBufferedEther' });
-    const balance = (address: Address) => batch.add({ address: MULTICALL3_ADDRESS, abi: multicall3Abi, functionName: 'getEthBalance', args: [address] });
+    const balance = (address: Address) => batch.add({ address: MULTICALL3, abi: multicall3Abi, functionName: 'getEthBalance', args: [address] });
     const withdrawalVault = balance(exit.withdrawalVault);
     const rewardsVault = balance(exit.elRewardsVault);
     const frame = batch.add({ address: exit.hashConsensus, abi: hashConsensusAbi, functionName: 'getFrameConfig' });
@@ -372,7 +371,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
   },
 
   puffer: (exit, batch) => {
-    const cash = batch.add({ address: MULTICALL3_ADDRESS, abi: multicall3Abi, functionName: 'getEthBalance', args: [exit.vault] });
+    const cash = batch.add({ address: MULTICALL3, abi: multicall3Abi, functionName: 'getEthBalance', args: [exit.vault] });
     const fee = batch.add({ address: exit.vault, abi: fn('function getTotalExitFeeBasisPoints() view returns (uint256)'), functionName: 'getTotalExitFeeBasisPoints' });
     const length = batch.add({ address: exit.withdrawalManager, abi: fn('function getWithdrawalsLength() view returns (uint256)'), functionName: 'getWithdrawalsLength' });
     const finalized = batch.add({ address: exit.withdrawalManager, abi: fn('function getFinalizedWithdrawalBatch() view returns (uint256)'), functionName: 'getFinalizedWithdrawalBatch' });

@@ -15,6 +15,7 @@ export function yieldRateCall(token: TokenEntry): { call: RateCall; label: strin
       if (!r.shareRate) return { call: null, reason: `${token.symbol} does not accrue: its staking yield goes to its wrapper` };
       return { call: { symbol: token.symbol, address: r.shareRate.address, ...functionFrom(r.shareRate.signature), args: r.shareRate.args }, label: r.shareRate.label };
     case 'tvl-ratio':
-      return { call: null, reason: `${r.label} takes two reads; its history is not measured yet` };
+      if (!r.historyRate) return { call: null, reason: `${r.label} takes two reads; its history is not measured` };
+      return { call: { symbol: token.symbol, address: r.historyRate.address, ...functionFrom(r.historyRate.signature) }, label: `${r.historyRate.label} (${r.historyRate.confidence} address)` };
   }
 }

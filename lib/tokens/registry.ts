@@ -500,6 +500,13 @@ const entries: TokenInput[] = [
         index: 2,
       },
       supply: '0xbf5495Efe5DB9ce00f80364C8B423567e58d2110',
+      // Renzo's BalancerRateProvider does the same sum in one call; its address is only from third-party code.
+      historyRate: {
+        address: '0x387dBc0fB00b26fb085aa658527D5BE98302c84C',
+        signature: 'function getRate() view returns (uint256)',
+        label: 'Renzo BalancerRateProvider.getRate()',
+        confidence: 'third-party',
+      },
       label: 'RestakeManager.calculateTVLs() / ezETH.totalSupply()',
       ...accruing,
       confidence: 'primary',

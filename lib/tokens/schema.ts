@@ -48,6 +48,8 @@ export const redemptionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('tvl-ratio'),
     tvl: z.object({ address: checksummedAddress, signature, /** index of the total in the returned tuple */ index: z.number().int() }),
     supply: checksummedAddress,
+    /** The same ratio in one call, for reading it at past blocks (realized yield). */
+    historyRate: z.object({ address: checksummedAddress, signature, label: z.string(), confidence }).optional(),
     label: z.string(),
     ...bounds,
     ...sourced,

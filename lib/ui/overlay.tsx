@@ -22,19 +22,40 @@ export function mountOverlay(signal: AbortSignal, siteId: string | null): void {
   // Beside <body>, not inside it: the app's React root never sees our node.
   document.documentElement.append(host);
   const root = createRoot(container);
-  root.render(<TooltipOverlay siteId={siteId} />);
 
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  const pointer = { x: -1, y: -1 };
   const markOf = (target: EventTarget | null) => (target instanceof Element ? target.closest(`[${MARK.symbol}]`) : null);
+  // Apps re-render the node under a resting pointer: the new node is marked a moment after the
+  // pointer "enters" it, so decisions look again at what is under the pointer now.
+  const markUnderPointer = () => (pointer.x < 0 ? null : markOf(document.elementFromPoint(pointer.x, pointer.y)));
   const cancel = () => {
     clearTimeout(openTimer);
     clearTimeout(closeTimer);
   };
   const scheduleClose = () => {
     clearTimeout(closeTimer);
-    closeTimer = setTimeout(close, HOVER_CLOSE_MS);
+    closeTimer = setTimeout(() => {
+      const still = openedBy === 'hover' ? markUnderPointer() : null;
+      if (still) open(still);
+      else close();
+    }, HOVER_CLOSE_MS);
   };
+  const scheduleOpenUnderPointer = () => {
+    clearTimeout(openTimer);
+    openTimer = setTimeout(() => {
+      const mark = markUnderPointer();
+      if (mark && mark !== tooltipStore.getState().anchor) open(mark);
+    }, HOVER_OPEN_MS);
+  };
+  /** The app replaced the mark the tooltip points at: follow its successor under the pointer, else close. */
+  const onAnchorLost = () => {
+    const successor = openedBy === 'hover' ? markUnderPointer() : null;
+    if (successor) open(successor);
+    else close();
+  };
+  root.render(<TooltipOverlay siteId={siteId} onAnchorLost={onAnchorLost} />);
   let openedBy: 'hover' | 'focus' = 'hover';
   const open = (mark: Element, by: 'hover' | 'focus' = 'hover') => {
     cancel();
@@ -54,6 +75,8 @@ export function mountOverlay(signal: AbortSignal, siteId: string | null): void {
   document.addEventListener(
     'pointerover',
     (event) => {
+      pointer.x = event.clientX;
+      pointer.y = event.clientY;
       const mark = markOf(event.target);
       if (event.composedPath().includes(host)) return cancel();
       if (mark) {
@@ -62,7 +85,15 @@ export function mountOverlay(signal: AbortSignal, siteId: string | null): void {
       } else if (tooltipStore.getState().anchor && openedBy === 'hover') {
         clearTimeout(openTimer);
         scheduleClose();
-      } else clearTimeout(openTimer);
+      } else scheduleOpenUnderPointer();
+    },
+    options,
+  );
+  document.addEventListener(
+    'pointermove',
+    (event) => {
+      pointer.x = event.clientX;
+      pointer.y = event.clientY;
     },
     options,
   );

@@ -26,8 +26,11 @@ export async function openTooltip(anchor: Element, force = false): Promise<void>
   const symbol = anchor.getAttribute(MARK.symbol);
   const chainId = Number(anchor.getAttribute(MARK.chain));
   if (!symbol || !Number.isInteger(chainId)) return;
-  const same = tooltipStore.getState().anchor === anchor;
+  const previous = tooltipStore.getState();
+  const same = previous.anchor === anchor;
   if (same && !force) return;
+  // The app re-rendered the mark: a new element for the same token keeps what we already know.
+  const sameToken = previous.symbol === symbol && previous.chainId === chainId;
   const id = ++request;
   tooltipStore.setState({
     anchor,
@@ -35,7 +38,7 @@ export async function openTooltip(anchor: Element, force = false): Promise<void>
     chainId,
     match: anchor.getAttribute(MARK.match) as MatchKind,
     via: anchor.getAttribute(MARK.via),
-    reply: same ? tooltipStore.getState().reply : null,
+    reply: same || sameToken ? previous.reply : null,
     loading: true,
     error: null,
   });

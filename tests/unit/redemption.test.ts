@@ -206,3 +206,20 @@ describe('planRedemption over the whole registry', () => {
     }
   });
 });
+
+describe('yieldRateCall', () => {
+  it('reads the history of a tvl-ratio rate through its one-call twin, saying how sure the address is', async () => {
+    const { yieldRateCall } = await import('../../lib/chain/yield');
+    const { tokenBySymbol } = await import('../../lib/tokens/registry');
+    const ez = yieldRateCall(tokenBySymbol('ezETH')!);
+    expect(ez.call?.address).toBe('0x387dBc0fB00b26fb085aa658527D5BE98302c84C');
+    expect(ez.call?.functionName).toBe('getRate');
+    expect('label' in ez && ez.label).toMatch(/third-party address/);
+    const frx = yieldRateCall(tokenBySymbol('frxETH')!);
+    expect(frx.call).toBeNull();
+    expect('reason' in frx && frx.reason).toMatch(/does not accrue/);
+    const steth = yieldRateCall(tokenBySymbol('stETH')!);
+    expect(steth.call?.functionName).toBe('getPooledEthByShares');
+    expect(steth.call?.args).toEqual([10n ** 18n]);
+  });
+});

@@ -11,6 +11,9 @@ import { launchWithExtension, type LaunchedBrowser } from './browser.ts';
 const AAVE_MARKETS = 'https://app.aave.com/markets/?marketName=proto_mainnet_v3';
 const UNISWAP_SWAP = 'https://app.uniswap.org/swap?chain=mainnet&inputCurrency=ETH&outputCurrency=0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee';
 const WSTETH = '0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0';
+const WSTETH_ARBITRUM = '0x5979D7b546E38E414F7E9822514be443A4800529';
+const WSTETH_BASE = '0xc1CBa3fCea344f92D9239c08C0568f6F2F0ee452';
+const WSTETH_OPTIMISM = '0x1F32b1c2345538c0c6f582fCB022739c4A194Ebb';
 
 async function writeProbeExtension(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'stakelens-probe-ext-'));
@@ -100,6 +103,9 @@ test('server routes by Host header, serves assets, falls back like an SPA, 404s 
   expect((await rawGet(server.port, 'app.uniswap.org', '/explore')).body).toContain('Explore top tokens');
   expect((await rawGet(server.port, 'app.uniswap.org', `/explore/tokens/ethereum/${WSTETH.toLowerCase()}`)).body).toContain('Explore top tokens');
   expect((await rawGet(server.port, 'app.uniswap.org', `/images/tokens/ethereum/${WSTETH}/logo.svg`)).type).toBe('image/svg+xml');
+  expect((await rawGet(server.port, 'app.uniswap.org', '/explore/tokens/arbitrum')).body).toContain('Explore top tokens');
+  expect((await rawGet(server.port, 'app.uniswap.org', `/explore/tokens/base/${WSTETH_BASE.toLowerCase()}`)).body).toContain('Explore top tokens');
+  expect((await rawGet(server.port, 'app.uniswap.org', `/images/tokens/optimism/${WSTETH_OPTIMISM}/logo.svg`)).type).toBe('image/svg+xml');
   expect((await rawGet(server.port, 'example.com', '/')).status).toBe(404);
   expect((await rawGet(server.port, 'localhost', '/')).status).toBe(404);
 });
@@ -303,6 +309,48 @@ test('uniswap explore: token links, pool pair text, live prices, token details',
   await page.goBack();
   await expect(page.locator('h1 .token-symbol')).toHaveText('wstETH');
   expect((await fixtureState(page)).navigations).toBe(3);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('uniswap explore per chain: the network selector switches client-side; L2 rows link and show logos on their chain', async () => {
+  const { page, errors } = await openPage(browser, 'https://app.uniswap.org/explore/tokens');
+  const rows = page.locator('[data-testid="top-tokens-explore-table"] [data-testid^="token-table-row-"]');
+  await expect(rows).toHaveCount(21); // Ethereum: ETH, USDC, WETH and the 18 liquid staking tokens
+  await expect(page.locator('[data-testid="tokens-network-filter-option-ethereum"]')).toHaveAttribute('aria-current', 'page');
+  await page.locator('[data-testid="tokens-network-filter-option-arbitrum"]').click();
+  await expect(page).toHaveURL('https://app.uniswap.org/explore/tokens/arbitrum');
+  await expect(page.locator('[data-testid="tokens-network-filter-option-arbitrum"]')).toHaveAttribute('aria-current', 'page');
+  await expect(rows).toHaveCount(12);
+  const row = page.locator('[data-testid="token-table-row-wstETH"]');
+  await expect(row.locator('a')).toHaveAttribute('href', `/explore/tokens/arbitrum/${WSTETH_ARBITRUM.toLowerCase()}`);
+  await expect(row.locator('.token-name')).toHaveText('Wrapped liquid staked Ether 2.0');
+  await expect(row.locator('img')).toHaveAttribute('src', `/images/tokens/arbitrum/${WSTETH_ARBITRUM}/logo.svg`);
+  await expect.poll(() => row.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(page.locator('[data-testid="token-table-row-weETH"] .token-name')).toHaveText('Wrapped eETH');
+  for (const s of ['ETH', 'mETH', 'stETH', 'eETH', 'w\u0435ETH']) await expect(page.locator(`[data-testid="token-table-row-${s}"]`)).toHaveCount(0);
+  await expect(page.locator('[data-testid="token-table-row-USDC"] a')).toHaveAttribute('href', '/explore/tokens/arbitrum/0xaf88d065e77c8cc2239327c5edb3a432268e5831');
+  await expect(page.locator('.price-value[data-chain="arbitrum"][data-symbol="wstETH"]')).toHaveCount(1);
+  await page.locator('[data-testid="tokens-network-filter-option-optimism"]').click();
+  await expect(rows).toHaveCount(12);
+  await expect(page.locator('[data-testid="token-table-row-stETH"] a')).toHaveAttribute('href', '/explore/tokens/optimism/0x76a50b8c7349ccddb7578c6627e79b5d99d24138');
+  await page.locator('[data-testid="tokens-network-filter-option-base"]').click();
+  await expect(rows).toHaveCount(9);
+  await expect(page.locator('[data-testid="token-table-row-WETH"] a')).toHaveAttribute('href', '/explore/tokens/base/0x4200000000000000000000000000000000000006');
+  const wsteth = page.locator('[data-testid="token-table-row-wstETH"] a');
+  await expect(wsteth).toHaveAttribute('href', `/explore/tokens/base/${WSTETH_BASE.toLowerCase()}`);
+  await wsteth.click();
+  await expect(page).toHaveURL(`https://app.uniswap.org/explore/tokens/base/${WSTETH_BASE.toLowerCase()}`);
+  await expect(page.locator('h1 .token-symbol')).toHaveText('wstETH');
+  await expect(page.locator('.swap-link')).toHaveAttribute('href', `/swap?chain=base&inputCurrency=ETH&outputCurrency=${WSTETH_BASE}`);
+  await expect(page.locator('.pool-name', { hasText: 'wstETH / WETH' })).toHaveCount(1);
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL('https://app.uniswap.org/explore/tokens/optimism');
+  await expect(page.locator('[data-testid="token-table-row-frxETH"]')).toHaveCount(1);
+  const state = await fixtureState(page);
+  expect([state.navigations, state.chain, state.view]).toEqual([6, 'optimism', 'explore']);
+  await expect(page.locator('html')).toHaveAttribute('data-probe', '1'); // same document: no reload
   expect(errors).toEqual([]);
   await page.close();
 });
