@@ -1,4 +1,5 @@
 import type { Figures } from '../chain/figures';
+import { tokenBySymbol } from '../tokens/registry';
 
 /*
  * A first layered risk breakdown: six rows, each a level, one line of why and its sources. Static
@@ -81,6 +82,11 @@ export function riskRows(symbol: string, figures: Figures | null, siteId: string
     if (layer === 'liquidity') return liquidityRow(figures);
     if (layer === 'oracle') return oracleRow(symbol, siteId);
     const row = known?.[layer];
-    return row ? { layer, ...row } : { layer, level: 'unknown', why: 'Not reviewed yet', sources: [], reviewed: null };
+    if (row) return { layer, ...row };
+    // A plain LST has no restaking layer: that much follows from the registry, reviewed or not.
+    if (layer === 'restaking' && tokenBySymbol(symbol)?.kind === 'LST') {
+      return { layer, level: 'none', why: 'Plain LST: no restaking layer', sources: [], reviewed: null };
+    }
+    return { layer, level: 'unknown', why: 'Not reviewed yet', sources: [], reviewed: null };
   });
 }
