@@ -2,6 +2,7 @@ import { parseAbi, type Address } from 'viem';
 import type { ExitPlan } from '../tokens/schema';
 import {
   eigenDelegationAbi,
+  erc20Abi,
   ETH_SENTINEL,
   etherfiRedemptionAbi,
   etherfiWithdrawNftAbi,
@@ -371,22 +372,24 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
   },
 
   puffer: (exit, batch) => {
+    // The vault pays instant withdrawals from the ETH and WETH it holds.
     const cash = batch.add({ address: MULTICALL3, abi: multicall3Abi, functionName: 'getEthBalance', args: [exit.vault] });
+    const wrapped = batch.add({ address: exit.weth, abi: erc20Abi, functionName: 'balanceOf', args: [exit.vault] });
     const fee = batch.add({ address: exit.vault, abi: fn('function getTotalExitFeeBasisPoints() view returns (uint256)'), functionName: 'getTotalExitFeeBasisPoints' });
     const length = batch.add({ address: exit.withdrawalManager, abi: fn('function getWithdrawalsLength() view returns (uint256)'), functionName: 'getWithdrawalsLength' });
     const finalized = batch.add({ address: exit.withdrawalManager, abi: fn('function getFinalizedWithdrawalBatch() view returns (uint256)'), functionName: 'getFinalizedWithdrawalBatch' });
     const batchSize = batch.add({ address: exit.withdrawalManager, abi: fn('function BATCH_SIZE() view returns (uint256)'), functionName: 'BATCH_SIZE' });
     const eigen = eigenDelayCall(batch, exit.delegationManager);
     return ({ beacon }) => {
-      const r = readAll({ 'PufferVault ETH balance': cash, 'PufferVault.getTotalExitFeeBasisPoints()': fee, 'PufferWithdrawalManager.getWithdrawalsLength()': length, 'PufferWithdrawalManager.getFinalizedWithdrawalBatch()': finalized, 'PufferWithdrawalManager.BATCH_SIZE()': batchSize, 'DelegationManager.minWithdrawalDelayBlocks()': eigen });
+      const r = readAll({ 'PufferVault ETH balance': cash, 'WETH.balanceOf(PufferVault)': wrapped, 'PufferVault.getTotalExitFeeBasisPoints()': fee, 'PufferWithdrawalManager.getWithdrawalsLength()': length, 'PufferWithdrawalManager.getFinalizedWithdrawalBatch()': finalized, 'PufferWithdrawalManager.BATCH_SIZE()': batchSize, 'DelegationManager.minWithdrawalDelayBlocks()': eigen });
       if ('failed' in r) return unavailable(r.failed);
-      const liquid = r['PufferVault ETH balance'] as bigint;
+      const liquid = (r['PufferVault ETH balance'] as bigint) + (r['WETH.balanceOf(PufferVault)'] as bigint);
       const size = (r['PufferWithdrawalManager.BATCH_SIZE()'] as bigint) || 1n;
       const batches = (r['PufferWithdrawalManager.getWithdrawalsLength()'] as bigint) / size;
       const pending = batches - (r['PufferWithdrawalManager.getFinalizedWithdrawalBatch()'] as bigint);
-      const notes = [`Instant withdrawals pay from ${eth(liquid)} of ETH in the vault, exit fee ${r['PufferVault.getTotalExitFeeBasisPoints()']} bps.`, `${pending} withdrawal batches waiting to be finalized.`];
+      const notes = [`Instant withdrawals pay from ${eth(liquid)} of ETH and WETH in the vault, exit fee ${r['PufferVault.getTotalExitFeeBasisPoints()']} bps.`, `${pending} withdrawal batches waiting to be finalized.`];
       const parts: ExitPart[] = liquid >= REFERENCE_REDEMPTION_ETH
-        ? [{ label: `Instant withdrawal (covers ${eth(REFERENCE_REDEMPTION_ETH)})`, minSeconds: 0, maxSeconds: 0, measured: true, source: 'PufferVault ETH balance' }]
+        ? [{ label: `Instant withdrawal (covers ${eth(REFERENCE_REDEMPTION_ETH)})`, minSeconds: 0, maxSeconds: 0, measured: true, source: 'PufferVault ETH and WETH balances' }]
         : [
             { label: 'Puffer 2-step withdrawal: batch finalization (typical, not read)', minSeconds: DAY, maxSeconds: 3 * DAY, measured: false, source: 'PufferWithdrawalManager batches' },
             eigenPart(r['DelegationManager.minWithdrawalDelayBlocks()'] as number),

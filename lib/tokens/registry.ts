@@ -571,6 +571,7 @@ const entries: TokenInput[] = [
     exit: {
       kind: 'puffer',
       vault: '0xD9A442856C234a39a81a089C06451EBAa4306a72',
+      weth: '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2',
       withdrawalManager: '0xDdA0483184E75a5579ef9635ED14BacCf9d50283',
       delegationManager: EIGEN_DELEGATION,
       confidence: 'primary',

@@ -137,7 +137,7 @@ export const exitSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('liquid-collective'), redeemManager: a, ...sourced }),
   z.object({ kind: z.literal('renzo'), withdrawQueue: a, delegationManager: a, ...sourced }),
   z.object({ kind: z.literal('kelp'), withdrawalManager: a, delegationManager: a, ...sourced }),
-  z.object({ kind: z.literal('puffer'), vault: a, withdrawalManager: a, delegationManager: a, ...sourced }),
+  z.object({ kind: z.literal('puffer'), vault: a, weth: a, withdrawalManager: a, delegationManager: a, ...sourced }),
   z.object({ kind: z.literal('not-researched'), why: z.string(), ...sourced }),
 ]);
 

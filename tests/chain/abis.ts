@@ -319,3 +319,10 @@ export const etherfiLiquidityPoolAbi = parseAbi([
   'function amountForShare(uint256 share) view returns (uint256)',
   'function sharesForAmount(uint256 amount) view returns (uint256)',
 ]);
+
+export const weth9Abi = parseAbi([
+  'function symbol() view returns (string)',
+  'function decimals() view returns (uint8)',
+  'function balanceOf(address) view returns (uint256)',
+  'function setBalance(address owner, uint256 amount)',
+]);

@@ -54,6 +54,7 @@ import {
   uniswapViewQuoterAbi,
   weethAbi,
   wstethAbi,
+  weth9Abi,
 } from './abis';
 import { compileContracts } from './compile';
 import {
@@ -207,7 +208,7 @@ export type AddressName = keyof typeof ADDRESSES;
 export const CONTRACT_AT = {
   multicall3: 'Multicall3',
   eth: null,
-  weth: null,
+  weth: 'WETH9',
   wsteth: 'WstETH',
   steth: 'StETH',
   curveStethPool: 'CurveStEthPool',
@@ -282,6 +283,7 @@ export const CONTRACT_AT = {
 /** Typed ABI (real reads + test setters) for each compiled contract. */
 export const CONTRACT_ABIS = {
   Multicall3: multicall3Abi,
+  WETH9: weth9Abi,
   WstETH: wstethAbi,
   StETH: stethAbi,
   CurveStEthPool: curvePoolAbi,
@@ -502,6 +504,9 @@ export type MainnetValues = {
   pufferExitFeeBps: bigint;
   /** getRemainingAssetsDailyWithdrawalLimit, wei. */
   pufferDailyWithdrawalRemaining: bigint;
+  /** The vault's instant liquidity: ETH it holds, and WETH (wei). */
+  pufferVaultEth: bigint;
+  pufferVaultWeth: bigint;
   pufferWithdrawalsLength: bigint;
   pufferFinalizedBatch: bigint;
   pufferBatchSize: bigint;
@@ -654,6 +659,8 @@ export const DEFAULT_MAINNET_VALUES: Readonly<MainnetValues> = Object.freeze({
   pufethTotalSupply: eth(450_000),
   pufferExitFeeBps: 100n,
   pufferDailyWithdrawalRemaining: eth(500),
+  pufferVaultEth: eth(40),
+  pufferVaultWeth: eth(900),
   pufferWithdrawalsLength: 2_100n,
   pufferFinalizedBatch: 200n,
   pufferBatchSize: 10n,
@@ -903,6 +910,8 @@ export type MainnetScenario = {
   setPuffer(p: {
     exitFeeBps?: bigint;
     dailyWithdrawalRemaining?: bigint;
+    vaultEth?: bigint;
+    vaultWeth?: bigint;
     withdrawalsLength?: bigint;
     finalizedBatch?: bigint;
     batchSize?: bigint;
@@ -1300,6 +1309,14 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
     },
 
     async setPuffer(p) {
+      if (p.vaultEth !== undefined) {
+        await client.setBalance({ address: A.pufeth, value: p.vaultEth });
+        current.pufferVaultEth = p.vaultEth;
+      }
+      if (p.vaultWeth !== undefined) {
+        await mined(writeContract({ address: A.weth, abi: weth9Abi, functionName: 'setBalance', args: [A.pufeth, p.vaultWeth] }));
+        current.pufferVaultWeth = p.vaultWeth;
+      }
       if (p.exitFeeBps !== undefined) {
         await mined(writeContract({ address: A.pufeth, abi: pufferVaultAbi, functionName: 'setExitFeeBasisPoints', args: [p.exitFeeBps] }));
         current.pufferExitFeeBps = p.exitFeeBps;
@@ -1539,6 +1556,8 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
     await scenario.setPuffer({
       exitFeeBps: v.pufferExitFeeBps,
       dailyWithdrawalRemaining: v.pufferDailyWithdrawalRemaining,
+      vaultEth: v.pufferVaultEth,
+      vaultWeth: v.pufferVaultWeth,
       withdrawalsLength: v.pufferWithdrawalsLength,
     });
   });

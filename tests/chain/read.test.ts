@@ -322,3 +322,20 @@ describe('lying and paused contracts', () => {
     }
   });
 });
+
+describe('Puffer instant liquidity', () => {
+  it('counts the vault’s ETH and WETH, and falls back to batches when they run dry', async () => {
+    const read1 = async () => (await readChain(1, [proxy.url], { tokens: [tokenBySymbol('pufETH')!], contexts: {} }))[0]!;
+    let f = await read1();
+    expect([f.redeem.minSeconds, f.redeem.maxSeconds]).toEqual([0, 0]);
+    expect(f.redeem.notes[0]).toContain('940 ETH of ETH and WETH');
+    await chain.setPuffer({ vaultEth: 10n * 10n ** 18n, vaultWeth: 50n * 10n ** 18n });
+    try {
+      f = await read1();
+      expect(f.redeem.minSeconds).toBe(86_400);
+      expect(f.redeem.parts.some((p) => /EigenLayer/.test(p.label))).toBe(true);
+    } finally {
+      await chain.setPuffer({ vaultEth: DEFAULT_MAINNET_VALUES.pufferVaultEth, vaultWeth: DEFAULT_MAINNET_VALUES.pufferVaultWeth });
+    }
+  });
+});

@@ -552,8 +552,10 @@ describe('planExit: kelp', () => {
 
 describe('planExit: puffer', () => {
   const exit = exitOf('pufETH', 'puffer');
+  // The vault's liquidity is its ETH plus its WETH: split evenly here so both must be counted.
   const answers = (cash: bigint) => ({
-    getEthBalance: cash,
+    getEthBalance: cash / 2n,
+    balanceOf: cash - cash / 2n,
     getTotalExitFeeBasisPoints: 100n,
     getWithdrawalsLength: 2_500n,
     getFinalizedWithdrawalBatch: 240n,
@@ -561,11 +563,14 @@ describe('planExit: puffer', () => {
     minWithdrawalDelayBlocks: EIGEN_BLOCKS,
   });
 
-  it("reads the vault's ETH through Multicall3", () => {
+  it("reads the vault's ETH through Multicall3 and its WETH from the WETH contract", () => {
     const { batch } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH));
     const balance = batch.calls.find((c) => c.functionName === 'getEthBalance')!;
     expect(balance.address).toBe(MULTICALL3);
     expect(balance.args).toEqual([exit.vault]);
+    const wrapped = batch.calls.find((c) => c.functionName === 'balanceOf')!;
+    expect(wrapped.address).toBe('0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2');
+    expect(wrapped.args).toEqual([exit.vault]);
   });
 
   it('with at least 100 ETH in the vault: instant', () => {
@@ -573,7 +578,7 @@ describe('planExit: puffer', () => {
     expect(r.reason).toBeNull();
     expect([r.minSeconds, r.maxSeconds]).toEqual([0, 0]);
     expect(r.parts).toHaveLength(1);
-    expect(r.notes).toEqual(['Instant withdrawals pay from 100 ETH of ETH in the vault, exit fee 100 bps.', '10 withdrawal batches waiting to be finalized.']);
+    expect(r.notes).toEqual(['Instant withdrawals pay from 100 ETH of ETH and WETH in the vault, exit fee 100 bps.', '10 withdrawal batches waiting to be finalized.']);
   });
 
   it('with less: batch finalization, then the EigenLayer delay and maybe the beacon exit', () => {
@@ -660,9 +665,10 @@ describe('planExit: a failed call makes the road unavailable, naming the call', 
     [
       'pufETH',
       exitOf('pufETH', 'puffer'),
-      { getEthBalance: 0n, getTotalExitFeeBasisPoints: 0n, getWithdrawalsLength: 0n, getFinalizedWithdrawalBatch: 0n, BATCH_SIZE: 10n, minWithdrawalDelayBlocks: EIGEN_BLOCKS },
+      { getEthBalance: 0n, balanceOf: 0n, getTotalExitFeeBasisPoints: 0n, getWithdrawalsLength: 0n, getFinalizedWithdrawalBatch: 0n, BATCH_SIZE: 10n, minWithdrawalDelayBlocks: EIGEN_BLOCKS },
       {
         getEthBalance: 'PufferVault ETH balance',
+        balanceOf: 'WETH.balanceOf(PufferVault)',
         getTotalExitFeeBasisPoints: 'PufferVault.getTotalExitFeeBasisPoints()',
         getWithdrawalsLength: 'PufferWithdrawalManager.getWithdrawalsLength()',
         getFinalizedWithdrawalBatch: 'PufferWithdrawalManager.getFinalizedWithdrawalBatch()',
