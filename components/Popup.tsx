@@ -51,7 +51,7 @@ export function Popup() {
               const figures = state.figures.find((f) => f.symbol === t.symbol && f.chainId === t.chainId);
               const bps = figures?.figures?.peg.bps ?? null;
               return (
-                <li key={`${t.chainId}:${t.symbol}`} data-symbol={t.symbol} data-chain={t.chainId}>
+                <li key={`${t.chainId}:${t.symbol}:${t.match}`} data-symbol={t.symbol} data-chain={t.chainId} data-match={t.match}>
                   <span>
                     <b>{t.symbol}</b> <span className="pp-muted">{chainName(t.chainId)}</span>
                     {t.match === 'mismatch' && <span className="pp-bad"> look-alike!</span>}

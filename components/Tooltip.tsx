@@ -31,8 +31,10 @@ export function Tooltip(props: TooltipProps) {
     <div role="tooltip" id={props.id} className="sl-tooltip" data-stakelens-tooltip={symbol}>
       {props.match === 'mismatch' && (
         <p className="sl-alert" role="alert">
-          Look-alike warning: this page ties “{props.via ?? symbol}” to an address that is not {symbol}'s. The figures below are for
-          the real {symbol}.
+          {props.via && /[^\x20-\x7E]/.test(props.via)
+            ? `Look-alike warning: “${props.via}” is written with characters that imitate ${symbol}. It is not ${symbol}.`
+            : `Look-alike warning: this page ties “${props.via ?? symbol}” to an address that is not ${symbol}'s.`}{' '}
+          The figures below are for the real {symbol}.
         </p>
       )}
       <header className="sl-head">

@@ -40,7 +40,10 @@ export function clearAllMarks(root: ParentNode): void {
   for (const element of root.querySelectorAll(`[${MARK.symbol}]`)) clearMark(element);
 }
 
-/** One entry per token and chain on the page; a look-alike anywhere wins, then an address match. */
+/**
+ * One entry per token and chain on the page, the strongest match first (an address over a bare
+ * symbol); look-alikes are entries of their own, so a fake beside the real token shows as both.
+ */
 export function summarizeMarks(root: ParentNode): FoundToken[] {
   const rank: Record<MatchKind, number> = { symbol: 0, address: 1, mismatch: 2 };
   const byKey = new Map<string, FoundToken>();
@@ -49,7 +52,7 @@ export function summarizeMarks(root: ParentNode): FoundToken[] {
     const chainId = Number(element.getAttribute(MARK.chain));
     const match = element.getAttribute(MARK.match) as MatchKind;
     if (!Number.isInteger(chainId) || !(match in rank)) continue;
-    const key = `${chainId}:${symbol}`;
+    const key = `${chainId}:${symbol}:${match === 'mismatch' ? 'look-alike' : 'real'}`;
     const seen = byKey.get(key);
     if (!seen) byKey.set(key, { symbol, chainId, match, count: 1 });
     else {

@@ -86,11 +86,15 @@ export function startScanner(options: ScannerOptions) {
     seen.set(text, value);
     const element = text.parentElement;
     if (!element || element.closest(IGNORED)) return false;
-    const found = matcher.firstIn(value);
+    const real = matcher.firstIn(value);
+    // A word dressed up as a symbol ("wеETH") is marked too, as a look-alike, so the user is warned.
+    const lookalike = real ? null : matcher.lookalikeIn(value);
+    const found = real ?? lookalike;
     const marked = element.getAttribute(MARK.symbol);
     if (!found) {
       // The text that made this a mark changed (a live-updating cell): the mark goes with it.
-      if (marked && !matcher.firstIn(element.textContent ?? '')) {
+      const text = element.textContent ?? '';
+      if (marked && !matcher.firstIn(text) && !matcher.lookalikeIn(text)) {
         clearMark(element);
         marks--;
         return true;
@@ -108,7 +112,7 @@ export function startScanner(options: ScannerOptions) {
     const chainId = options.chainId();
     if (chainId === null) return false;
     const { symbol, shown } = found;
-    const match = matchFor(element, symbol, chainId);
+    const match = lookalike ? 'mismatch' : matchFor(element, symbol, chainId);
     const before = `${marked}|${element.getAttribute(MARK.chain)}|${element.getAttribute(MARK.match)}`;
     setMark(element, symbol, chainId, match, shown);
     if (!marked) marks++;

@@ -56,12 +56,18 @@ test.describe('Stakelens on the apps', () => {
     await expect(weeth.locator('[data-layer="restaking"]')).toHaveAttribute('data-level', 'medium');
   });
 
-  test('on Uniswap: keyboard focus opens the tooltip, Escape closes it, look-alikes stay unmarked', async ({ openApp }) => {
+  test('on Uniswap: keyboard focus opens the tooltip, Escape closes it, a look-alike is flagged', async ({ openApp }) => {
     const page = await openApp(UNISWAP_SWAP);
     const mark = page.locator('[data-testid="choose-output-token"] [data-stakelens="weETH"]');
     await expect(mark).toHaveAttribute('data-stakelens-match', 'address');
-    // The Cyrillic "wеETH" in the token list is not weETH.
-    await expect(page.locator('[data-testid="token-option-1-wеETH"] [data-stakelens]')).toHaveCount(0);
+    // The Cyrillic "wеETH" in the token list is not weETH: it is marked as a look-alike, with a warning first.
+    const fake = page.locator('[data-testid="token-option-1-wеETH"] [data-stakelens]');
+    await expect(fake).toHaveCount(1);
+    await expect(fake).toHaveAttribute('data-stakelens-match', 'mismatch');
+    await fake.hover();
+    await expect(tooltip(page, 'weETH').getByRole('alert')).toContainText('imitate weETH');
+    await page.mouse.move(0, 0);
+    await expect(tooltip(page, 'weETH')).toBeHidden();
     await expect(page.locator('[data-testid="token-option-1-wstETH"] [data-stakelens="wstETH"]').first()).toBeVisible();
 
     await page.locator('[data-testid="choose-output-token"]').focus();

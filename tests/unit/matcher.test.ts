@@ -117,3 +117,38 @@ describe('names that hold another symbol', () => {
     expect(m.firstIn(text)?.symbol ?? null).toBe(symbols[0] ?? null);
   });
 });
+
+describe('wrapped forms the apps show', () => {
+  const m = createMatcher(registry);
+  it.each([
+    ['aEthweETH', 'weETH', 'aEthweETH'],
+    ['variableDebtEthwstETH', 'wstETH', 'variableDebtEthwstETH'],
+    ['aArbwstETH', 'wstETH', 'aArbwstETH'],
+    ['aEthLidowstETH', 'wstETH', 'aEthLidowstETH'],
+    ['PT-weETH-26JUN2025', 'weETH', 'PT-weETH-26JUN2025'],
+    ['YT-rsETH', 'rsETH', 'YT-rsETH'],
+    ['SY-ezETH', 'ezETH', 'SY-ezETH'],
+  ])('%j is %s', (text, symbol, shown) => {
+    expect(m.firstIn(text)).toEqual({ symbol, shown });
+  });
+  it.each(['xaEthweETH', 'aEthweETHx', 'PT-weETHs', 'ZT-weETH-', 'aFooweETH'])('%j is not a wrapper of a token', (text) => {
+    expect(m.firstIn(text)?.shown).not.toBe(text);
+  });
+});
+
+describe('lookalikeIn', () => {
+  const m = createMatcher(registry);
+  it.each([
+    ['w\u0435ETH', 'weETH'],
+    ['wst\u0415TH', 'wstETH'],
+    ['wst\u200bETH', 'wstETH'],
+    ['r\u0455ETH on sale', 'rsETH'],
+    ['\u0435zETH', 'ezETH'],
+  ])('%j imitates %s', (text, symbol) => {
+    expect(m.lookalikeIn(text)?.symbol).toBe(symbol);
+    expect(m.firstIn(text)).toBeNull();
+  });
+  it.each(['weETH', 'Ethereum', 'Привет', 'wstETH — ok', 'café'])('%j is no look-alike', (text) => {
+    expect(m.lookalikeIn(text)).toBeNull();
+  });
+});

@@ -236,14 +236,15 @@ describe('clearAllMarks / summarizeMarks', () => {
     expect(root.outerHTML).toBe(before);
   });
 
-  it('summarizeMarks counts per token and chain and prefers mismatch', async () => {
+  it('summarizeMarks counts per token and chain, a look-alike apart from the real one', async () => {
     start();
     await settle();
     const summary = summarizeMarks(root);
-    const by = Object.fromEntries(summary.map((s) => [`${s.chainId}:${s.symbol}`, s]));
-    expect(summary).toHaveLength(2);
-    expect(by['1:wstETH']).toEqual({ symbol: 'wstETH', chainId: 1, match: 'mismatch', count: 2 });
-    expect(by['1:weETH']).toEqual({ symbol: 'weETH', chainId: 1, match: 'symbol', count: 2 });
+    const by = Object.fromEntries(summary.map((s) => [`${s.chainId}:${s.symbol}:${s.match}`, s]));
+    expect(summary).toHaveLength(3);
+    expect(by['1:wstETH:address']).toEqual({ symbol: 'wstETH', chainId: 1, match: 'address', count: 1 });
+    expect(by['1:wstETH:mismatch']).toEqual({ symbol: 'wstETH', chainId: 1, match: 'mismatch', count: 1 });
+    expect(by['1:weETH:symbol']).toEqual({ symbol: 'weETH', chainId: 1, match: 'symbol', count: 2 });
   });
 
   it('summarizeMarks prefers address over symbol and keeps chains apart', () => {
@@ -257,6 +258,16 @@ describe('clearAllMarks / summarizeMarks', () => {
     expect(summarizeMarks(document.body)).toEqual([
       { symbol: 'weETH', chainId: 1, match: 'address', count: 3 },
       { symbol: 'weETH', chainId: 8453, match: 'symbol', count: 1 },
+    ]);
+  });
+
+  it('keeps a look-alike apart from the real token on the same page', () => {
+    document.body.innerHTML = `
+      <span data-stakelens="weETH" data-stakelens-chain="1" data-stakelens-match="address">a</span>
+      <span data-stakelens="weETH" data-stakelens-chain="1" data-stakelens-match="mismatch">b</span>`;
+    expect(summarizeMarks(document.body)).toEqual([
+      { symbol: 'weETH', chainId: 1, match: 'address', count: 1 },
+      { symbol: 'weETH', chainId: 1, match: 'mismatch', count: 1 },
     ]);
   });
 });
@@ -306,5 +317,20 @@ describe('scanner budget and cap', () => {
     root.insertAdjacentHTML('beforeend', '<div><span id="late">wstETH</span></div>');
     await settle();
     expect(document.getElementById('late')!.getAttribute(MARK.symbol)).toBe('wstETH');
+  });
+});
+
+describe('look-alikes on the page', () => {
+  it('marks a word dressed up as a symbol as a mismatch, keeping what the page wrote', async () => {
+    document.body.innerHTML = '<div id="r"><span id="fake">w\u0435ETH</span><span id="zw">wst\u200bETH</span></div>';
+    const controller = new AbortController();
+    startScanner({ root: document.body, matcher: createMatcher(registry), site: aave, chainId: () => 1, signal: controller.signal, onChange: () => {} });
+    await new Promise((r) => setTimeout(r, 60));
+    const fake = document.getElementById('fake')!;
+    expect(fake.getAttribute(MARK.symbol)).toBe('weETH');
+    expect(fake.getAttribute(MARK.match)).toBe('mismatch');
+    expect(fake.getAttribute(MARK.via)).toBe('w\u0435ETH');
+    expect(document.getElementById('zw')!.getAttribute(MARK.match)).toBe('mismatch');
+    controller.abort();
   });
 });
