@@ -19,6 +19,8 @@ export default defineConfig({
     define: {
       __STAKELENS_RPC__: JSON.stringify(buildRpc),
       __STAKELENS_BEACON_API__: JSON.stringify(process.env.STAKELENS_BEACON_API ?? ''),
+      // Bench builds time each scan pass (user-timing measures); normal builds carry no timing code.
+      __STAKELENS_BENCH__: JSON.stringify(process.env.STAKELENS_BENCH === '1'),
     },
   }),
 });

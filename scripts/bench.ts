@@ -2,7 +2,8 @@
  * npm run bench: what Stakelens costs, measured on the built extension in Chromium against the
  * local chain, and printed as a table. This part covers the data side: RPC requests and bytes for
  * a page showing every token, cold (empty cache) and warm (a reload), and the time from focusing a
- * mark to a tooltip with figures, answered from the cache.
+ * mark to a tooltip with figures, answered from the cache; and the scanner: its first scan of a
+ * 20,000-node page against a bare TreeWalker pass over the same page, and its cost per mutation batch.
  */
 import type { Page } from '@playwright/test';
 import os from 'node:os';
@@ -62,10 +63,87 @@ async function focusLatencies(page: Page, samples: number): Promise<number[]> {
   }, samples);
 }
 
+/**
+ * A heavy lending-markets page: 1,200 rows of ~18 nodes (over 20,000 in all), a token in every
+ * third row, served under app.aave.com so the real content script runs on it.
+ */
+function heavyPage(): string {
+  const symbols = ['wstETH', 'weETH', 'rETH', 'cbETH', 'ezETH', 'rsETH', 'USDC', 'WETH', 'DAI'];
+  const rows = Array.from({ length: 1_200 }, (_, i) => {
+    const symbol = i % 3 === 0 ? symbols[(i / 3) % 6]! : symbols[6 + (i % 3)]!;
+    return `<div class="row" data-cy="marketListItemListItem_${symbol.toUpperCase()}"><div class="cell"><span class="icon"><img alt="" src="data:,"></span><div><h4>Asset ${i}</h4><p class="sym">${symbol}</p></div></div><div class="cell"><p class="num" data-live>${(i * 1.37).toFixed(2)}M</p><p class="sub">$${(i * 3.1).toFixed(2)}M</p></div><div class="cell"><p>${(i % 7) / 3}%</p></div><div class="cell"><p>${(i % 5) / 2}%</p></div><div class="cell"><a href="/reserve-overview/?underlyingAsset=0x${String(i).padStart(40, '0')}">Details</a></div></div>`;
+  }).join('');
+  return `<!doctype html><html><head><title>Markets | bench</title></head><body><main id="app">${rows}</main></body></html>`;
+}
+
+type Measures = { duration: number; startTime: number }[];
+
+async function scanFigures(context: import('@playwright/test').BrowserContext): Promise<[string, string][]> {
+  const page = await context.newPage();
+  await page.route('https://app.aave.com/bench', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: heavyPage() }));
+  await page.goto('https://app.aave.com/bench');
+  // The first scan is done when marks stop growing and passes stop coming.
+  let last = -1;
+  for (let i = 0; i < 100; i++) {
+    await page.waitForTimeout(100);
+    const n = await page.evaluate(() => performance.getEntriesByName('stakelens:scan-pass').length);
+    if (n > 0 && n === last) break;
+    last = n;
+  }
+  const first = (await page.evaluate(() => performance.getEntriesByName('stakelens:scan-pass').map((e) => ({ duration: e.duration, startTime: e.startTime })))) as Measures;
+  const nodes = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
+    let n = 0;
+    while (walker.nextNode()) n++;
+    return n;
+  });
+  const marks = await page.evaluate(() => document.querySelectorAll('[data-stakelens]').length);
+  // The baseline: a bare TreeWalker over every text node of the same page, in the same run.
+  const bare = await page.evaluate(() => {
+    const times: number[] = [];
+    for (let k = 0; k < 7; k++) {
+      const t0 = performance.now();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let chars = 0;
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) chars += (t as Text).data.length;
+      times.push(performance.now() - t0 + (chars < 0 ? 1 : 0));
+    }
+    return times.sort((a, b) => a - b)[3]!;
+  });
+  const scanMs = first.reduce((sum, m) => sum + m.duration, 0);
+  const longest = Math.max(...first.map((m) => m.duration));
+
+  // Live numbers: 100 cells change and 10 rows re-render every 50 ms, for 2 s.
+  await page.evaluate(() => performance.clearMeasures('stakelens:scan-pass'));
+  await page.evaluate(async () => {
+    const cells = [...document.querySelectorAll('[data-live]')].slice(0, 100);
+    const rows = [...document.querySelectorAll('.row')];
+    for (let b = 0; b < 40; b++) {
+      for (const cell of cells) cell.firstChild!.nodeValue = `${(Math.random() * 100).toFixed(2)}M`;
+      for (let r = 0; r < 10; r++) {
+        const row = rows[(b * 10 + r * 3) % rows.length]!;
+        row.replaceWith(row.cloneNode(true));
+        rows[(b * 10 + r * 3) % rows.length] = document.querySelectorAll('.row')[(b * 10 + r * 3) % rows.length]!;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+  await page.waitForTimeout(300);
+  const batches = (await page.evaluate(() => performance.getEntriesByName('stakelens:scan-pass').map((e) => e.duration))) as number[];
+  const perBatch = batches.reduce((a, b) => a + b, 0) / 40;
+  await page.close();
+  return [
+    [`First scan of a ${nodes.toLocaleString('en-US')}-node page: main-thread time`, `${scanMs.toFixed(1)} ms in ${first.length} passes (longest ${longest.toFixed(1)} ms)`],
+    ['Bare TreeWalker over the same page (median of 7)', `${bare.toFixed(1)} ms: scan / bare = ${(scanMs / bare).toFixed(2)}×`],
+    ['Marks found on that page', String(marks)],
+    ['Per mutation batch (100 numbers change, 10 rows re-render)', `${perBatch.toFixed(2)} ms`],
+  ];
+}
+
 const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
 
 async function main() {
-  const stack = await startStack('bench');
+  const stack = await startStack('bench', { STAKELENS_BENCH: '1' });
   const browser = await launchWithExtension({ extensionPath: stack.extensionPath, serverPort: stack.server.port });
   try {
     const { proxy } = stack;
@@ -95,6 +173,8 @@ async function main() {
     const latencies = await focusLatencies(page, HOVER_SAMPLES);
     rows.push([`Focus → tooltip with figures, from cache (${HOVER_SAMPLES} samples)`, `median ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms`]);
     rows.push(['RPC requests during those tooltips', String(proxy.methods.length)]);
+
+    rows.push(...(await scanFigures(browser.context)));
 
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\nStakelens bench — ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);

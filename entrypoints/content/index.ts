@@ -7,6 +7,8 @@ import { CONTENT_MATCHES, siteForHost } from '../../lib/sites';
 import { registry } from '../../lib/tokens/registry';
 import { mountOverlay } from '../../lib/ui/overlay';
 
+declare const __STAKELENS_BENCH__: boolean;
+
 export default defineContentScript({
   matches: CONTENT_MATCHES,
   runAt: 'document_idle',
@@ -45,6 +47,8 @@ export default defineContentScript({
         chainId: () => site.chainFromUrl(new URL(location.href)),
         signal,
         onChange: report,
+        // Bench builds only: each pass as a user-timing measure the bench reads from the page.
+        onPass: __STAKELENS_BENCH__ ? (start, end) => performance.measure('stakelens:scan-pass', { start, end }) : undefined,
       });
       mountOverlay(signal, site.id);
     };

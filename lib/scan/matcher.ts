@@ -54,6 +54,13 @@ export function createMatcher(tokens: readonly TokenEntry[]) {
   const word = /[\p{L}\p{N}\u200B-\u200D\u2060\uFEFF]+/gu;
 
   return {
+    /**
+     * Whether `text` could hold a symbol or a look-alike at all: every symbol contains "ETH" in its
+     * own casing and in caps; look-alikes need a character outside ASCII. Cheap, for the scanner.
+     */
+    mightMatch(text: string): boolean {
+      return text.length >= 4 && (text.includes('ETH') || NON_ASCII.test(text));
+    },
     /** The first registry symbol in `text` and how the text showed it ("WSTETH", "aEthweETH"), or null. */
     firstIn(text: string): { symbol: string; shown: string } | null {
       if (text.length < 4) return null;

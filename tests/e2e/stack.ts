@@ -34,18 +34,18 @@ export interface Stack {
 }
 
 /** Builds the Chrome MV3 extension into `.output/<name>/chrome-mv3` with its RPC pointed at `rpcUrl`. */
-export async function buildExtension(name: string, rpcUrls: Record<number, string>): Promise<string> {
+export async function buildExtension(name: string, rpcUrls: Record<number, string>, extraEnv: Record<string, string> = {}): Promise<string> {
   const outDir = resolve(ROOT, '.output', name);
   const rpcEnv = Object.fromEntries(Object.entries(rpcUrls).map(([chainId, url]) => [`STAKELENS_RPC_${chainId}`, url]));
   await run(process.execPath, [resolve(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
     cwd: ROOT,
-    env: { ...process.env, STAKELENS_OUT_DIR: outDir, ...rpcEnv },
+    env: { ...process.env, STAKELENS_OUT_DIR: outDir, ...rpcEnv, ...extraEnv },
     maxBuffer: 16 * 1024 * 1024,
   });
   return resolve(outDir, 'chrome-mv3');
 }
 
-export async function startStack(name: string): Promise<Stack> {
+export async function startStack(name: string, buildEnv: Record<string, string> = {}): Promise<Stack> {
   const stoppers: (() => Promise<void>)[] = [];
   try {
     // Genesis five weeks back, then rates written forward to now: realized yield has history to read.
@@ -69,7 +69,7 @@ export async function startStack(name: string): Promise<Stack> {
     const extensionPath = await buildExtension(name, {
       1: proxy.url,
       ...Object.fromEntries(Object.entries(l2).map(([chainId, scenario]) => [chainId, scenario.rpcUrl])),
-    });
+    }, buildEnv);
     const stop = async () => {
       for (const stopOne of stoppers.reverse()) await stopOne().catch(() => {});
     };

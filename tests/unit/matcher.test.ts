@@ -152,3 +152,20 @@ describe('lookalikeIn', () => {
     expect(m.lookalikeIn(text)).toBeNull();
   });
 });
+
+describe('mightMatch, the scanner’s cheap gate', () => {
+  const m = createMatcher(registry);
+  it('lets every symbol, in its casing and in caps, through — the gate relies on "ETH" being in all of them', () => {
+    for (const t of registry) {
+      expect(m.mightMatch(t.symbol), t.symbol).toBe(true);
+      expect(m.mightMatch(t.symbol.toUpperCase()), t.symbol).toBe(true);
+      expect(m.mightMatch(`PT-${t.symbol}-26JUN2025`)).toBe(true);
+    }
+  });
+  it('lets look-alikes through and stops plain text', () => {
+    expect(m.mightMatch('w\u0435ETH')).toBe(true);
+    expect(m.mightMatch('wst\u200bETH')).toBe(true);
+    expect(m.mightMatch('Total supplied 1.2M USDC')).toBe(false);
+    expect(m.mightMatch('eth')).toBe(false);
+  });
+});
