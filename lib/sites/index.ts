@@ -1,9 +1,19 @@
 import { aave } from './aave';
+import { balancer } from './balancer';
+import { curve } from './curve';
+import { eigenlayer } from './eigenlayer';
+import { etherfi } from './etherfi';
+import { explorers } from './explorers';
+import { kelp } from './kelp';
+import { lido } from './lido';
+import { morpho } from './morpho';
+import { pendle } from './pendle';
+import { renzo } from './renzo';
 import type { SiteAdapter } from './types';
 import { uniswap } from './uniswap';
 
 /** The one list of site adapters; the content script's matches come from here. */
-export const SITES: readonly SiteAdapter[] = [aave, uniswap];
+export const SITES: readonly SiteAdapter[] = [aave, uniswap, curve, balancer, morpho, pendle, lido, etherfi, renzo, kelp, eigenlayer, explorers];
 
 export const CONTENT_MATCHES = SITES.flatMap((site) => site.hosts.map((host) => `https://${host}/*`));
 

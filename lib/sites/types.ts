@@ -11,6 +11,12 @@ export interface SiteAdapter {
   chainFromUrl(url: URL): number | null;
   /** Token addresses the page ties to the element showing a symbol (links, logo URLs), lowercased. */
   addressesNear(element: Element): string[];
+  /**
+   * Optional: on a page listing several chains at once (Balancer's pool list), the chain the page
+   * ties to this element (its row's network icon); null when it names none. The scanner does not
+   * read it yet; until it does, adapters leave out addresses of rows on another chain.
+   */
+  chainNear?(element: Element): number | null;
 }
 
 const ADDRESS = /0x[0-9a-fA-F]{40}/g;

@@ -1,5 +1,5 @@
-// Launch Chromium with an unpacked MV3 extension loaded, routing app.aave.com and app.uniswap.org
-// to the local fixture server (server.ts).
+// Launch Chromium with an unpacked MV3 extension loaded, routing app.aave.com, app.uniswap.org and
+// the other fixture hosts (MAPPED_HOSTS, one per server.ts site) to the local fixture server.
 //
 // Host mapping: --host-resolver-rules="MAP app.aave.com 127.0.0.1:<port>, ..." makes Chromium
 // connect to the fixture server while the URL, Host header and TLS SNI stay "app.aave.com", so
@@ -27,7 +27,28 @@ export async function findChromium(opts?: { install?: boolean }): Promise<{ path
   return mod.findChromium(opts);
 }
 
-export const MAPPED_HOSTS = ['app.aave.com', 'app.uniswap.org'] as const;
+export const MAPPED_HOSTS = [
+  'app.aave.com',
+  'app.uniswap.org',
+  'www.curve.finance',
+  'curve.finance',
+  'curve.fi',
+  'cdn.jsdelivr.net', // Curve's token icons
+  'balancer.fi',
+  'app.balancer.fi',
+  'app.morpho.org',
+  'app.pendle.finance',
+  'stake.lido.fi',
+  'app.ether.fi',
+  'app.renzoprotocol.com',
+  'kelpdao.xyz',
+  'www.kelpdao.xyz',
+  'app.eigenlayer.xyz',
+  'etherscan.io',
+  'arbiscan.io',
+  'basescan.org',
+  'optimistic.etherscan.io',
+] as const;
 
 export interface LaunchOptions {
   /** folder with the unpacked extension (its manifest.json) */

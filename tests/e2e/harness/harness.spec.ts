@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startFixtureServer, type FixtureServer } from './server.ts';
-import { launchWithExtension, type LaunchedBrowser } from './browser.ts';
+import { launchWithExtension, MAPPED_HOSTS, type LaunchedBrowser } from './browser.ts';
 
 const AAVE_MARKETS = 'https://app.aave.com/markets/?marketName=proto_mainnet_v3';
 const UNISWAP_SWAP = 'https://app.uniswap.org/swap?chain=mainnet&inputCurrency=ETH&outputCurrency=0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee';
@@ -22,7 +22,7 @@ async function writeProbeExtension(): Promise<string> {
     name: 'Stakelens harness probe',
     version: '0.0.1',
     background: { service_worker: 'sw.js' },
-    content_scripts: [{ matches: ['https://app.aave.com/*', 'https://app.uniswap.org/*'], js: ['probe.js'], run_at: 'document_idle' }],
+    content_scripts: [{ matches: MAPPED_HOSTS.map((host) => `https://${host}/*`), js: ['probe.js'], run_at: 'document_idle' }],
   };
   await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   await writeFile(path.join(dir, 'sw.js'), "self.addEventListener('install', () => {});\n");
@@ -354,6 +354,162 @@ test('uniswap explore per chain: the network selector switches client-side; L2 r
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('server routes the other sites by Host header: pages, SPA paths, icons', async () => {
+  const pages: [string, string, string][] = [
+    ['www.curve.finance', '/dex/ethereum/pools', '<title>Pools - Curve</title>'],
+    ['curve.fi', '/dex/arbitrum/pools/factory-stable-ng-15/deposit', '<title>Pools - Curve</title>'],
+    ['balancer.fi', '/pools/ethereum/v2/0x93d199263632a4ef4bb438f1feb99e57b4b5f0bd0000000000000000000005c2', '<title>Balancer DeFi Liquidity Pools</title>'],
+    ['app.balancer.fi', '/pools', '<title>Balancer DeFi Liquidity Pools</title>'],
+    ['app.morpho.org', '/base/market/0xabc/wsteth-weth', '<title>Morpho</title>'],
+    ['app.pendle.finance', '/trade/markets?chain=arbitrum', '<title>Pendle</title>'],
+    ['stake.lido.fi', '/', '<title>Stake with Lido | Lido</title>'],
+    ['stake.lido.fi', '/wrap/unwrap', '<title>Wrap | Lido</title>'],
+    ['app.ether.fi', '/wrap', '<title>ether.fi</title>'],
+    ['app.renzoprotocol.com', '/restake', '<title>Renzo</title>'],
+    ['www.kelpdao.xyz', '/restake/', '<title>Kelp DAO | Restake</title>'],
+    ['app.eigenlayer.xyz', '/restake/stETH', 'token page (/restake/<symbol>)'],
+    ['etherscan.io', `/token/${WSTETH}`, '(wstETH) Token Tracker | Etherscan'],
+    ['optimistic.etherscan.io', `/token/${WSTETH_OPTIMISM}`, '(wstETH) Token Tracker | Etherscan'],
+  ];
+  for (const [host, urlPath, text] of pages) {
+    const res = await rawGet(server.port, host, urlPath);
+    expect([host, urlPath, res.status, res.type]).toEqual([host, urlPath, 200, 'text/html; charset=utf-8']);
+    expect(res.body).toContain(text);
+    expect(res.body).toContain('HAND-BUILT FIXTURE');
+  }
+  const images: [string, string][] = [
+    ['cdn.jsdelivr.net', `/gh/curvefi/curve-assets/images/assets/${WSTETH.toLowerCase()}.png`],
+    ['cdn.jsdelivr.net', `/gh/curvefi/curve-assets/images/assets-arbitrum/${WSTETH_ARBITRUM.toLowerCase()}.png`],
+    ['balancer.fi', `/_next/image?url=${encodeURIComponent(`https://raw.githubusercontent.com/balancer/tokenlists/main/src/assets/images/tokens/${WSTETH.toLowerCase()}.png`)}&w=48&q=75`],
+    ['balancer.fi', '/images/chains/ARBITRUM.svg'],
+    ['app.morpho.org', '/assets/logos/wsteth.svg'],
+    ['arbiscan.io', '/token/images/wsteth_32.png'],
+  ];
+  for (const [host, urlPath] of images) expect([host, urlPath, (await rawGet(server.port, host, urlPath)).type]).toEqual([host, urlPath, 'image/svg+xml']);
+  expect((await rawGet(server.port, 'app.morpho.org', '/assets/logos/nope.png')).status).toBe(404);
+  expect((await rawGet(server.port, 'sepolia.etherscan.io', '/')).status).toBe(404);
+});
+
+interface SiteCase {
+  name: string;
+  url: string;
+  title: string | RegExp;
+  /** something the first render shows */
+  shows: [selector: string, text: string | RegExp];
+  /** the served <main> is the first render (false where app.js renders other data for that URL) */
+  served?: boolean;
+  /** in-page links to click, each with the URL and a text it leads to */
+  clicks: [selector: string, url: RegExp, selector: string, text: string | RegExp][];
+}
+
+const SITE_CASES: SiteCase[] = [
+  {
+    name: 'curve pool list', url: 'https://www.curve.finance/dex/ethereum/pools', title: 'Pools - Curve',
+    shows: ['[data-testid="data-table-row-steth"] img[data-testid="token-icon-stETH"]', ''],
+    clicks: [
+      ['[data-testid="market-link-0xDC24316b9AE028F1497c275EB9192a3Ea0f67022"]', /\/dex\/ethereum\/pools\/steth\/deposit$/, 'h1', 'ETH/stETH'],
+      ['.network-menu a[href="/dex/arbitrum/pools"]', /\/dex\/arbitrum\/pools$/, '[data-testid="data-table-row-factory-stable-ng-15"]', 'wstETH/WETH'],
+    ],
+  },
+  {
+    name: 'balancer pool list', url: 'https://balancer.fi/pools', title: 'Balancer DeFi Liquidity Pools',
+    shows: ['a[href^="/pools/arbitrum/"] .pill-symbol', 'wstETH'],
+    clicks: [['a[href="/pools/ethereum/v2/0x93d199263632a4ef4bb438f1feb99e57b4b5f0bd0000000000000000000005c2"]', /\/pools\/ethereum\/v2\/0x93d1/, '.pool-composition', /wstETH.*WETH/]],
+  },
+  {
+    name: 'morpho borrow', url: 'https://app.morpho.org/ethereum/borrow', title: 'Morpho',
+    shows: ['.market-row .asset-symbol', 'wstETH'],
+    clicks: [
+      ['.market-row .row-link', /\/ethereum\/market\/0x[0-9a-f]{64}\/wsteth-weth$/, '.market-attributes a[href^="https://etherscan.io/token/"]', 'wstETH'],
+      ['.network-select a[href="/base/borrow"]', /\/base\/borrow$/, '.market-row .asset-symbol', 'cbETH'],
+    ],
+  },
+  {
+    name: 'pendle markets', url: 'https://app.pendle.finance/trade/markets?chain=ethereum', title: 'Pendle',
+    shows: ['.positions', 'YT-rsETH-26JUN2025'],
+    clicks: [
+      ['.market-link', /\/trade\/markets\/0x[0-9a-f]{40}\/swap\?view=pt&chain=ethereum$/, '.swap', 'PT weETH 26JUN2025'],
+      ['.chain-select a[href="/trade/markets?chain=arbitrum"]', /\?chain=arbitrum$/, '.market-row .asset-name', 'weETH'],
+    ],
+  },
+  {
+    name: 'lido stake', url: 'https://stake.lido.fi/', title: 'Stake with Lido | Lido',
+    shows: ['[data-testid="statEtherscanBtn"]', 'View on Etherscan'],
+    clicks: [['header a[href="/wrap"]', /\/wrap$/, '[data-testid="exchangeRate"]', /1 stETH =\s0\.8512\swstETH/]],
+  },
+  {
+    name: 'lido wrap', url: 'https://stake.lido.fi/wrap', title: 'Wrap | Lido',
+    shows: ['[data-testid="exchangeRate"] [data-testid="rate"]', /0\.8512\swstETH/],
+    clicks: [['.tabs a[href="/wrap/unwrap"]', /\/wrap\/unwrap$/, '[data-testid="exchangeRate"]', /1 wstETH =\s1\.1748\sstETH/]],
+  },
+  {
+    name: 'ether.fi stake', url: 'https://app.ether.fi/', title: 'ether.fi',
+    shows: ['.vaults', 'weETHs'],
+    clicks: [['.tabs a[href="/wrap"]', /\/wrap$/, 'h1', 'Wrap eETH']],
+  },
+  {
+    name: 'renzo restake', url: 'https://app.renzoprotocol.com/restake', title: 'Renzo',
+    shows: ['.portfolio', 'pzETH'],
+    clicks: [['.tabs a[href="/withdraw"]', /\/withdraw$/, 'h1', 'Withdraw']],
+  },
+  {
+    name: 'kelp restake', url: 'https://kelpdao.xyz/restake/', title: 'Kelp DAO | Restake',
+    shows: ['.contracts a.unofficial', 'rsETH'],
+    clicks: [['header a[href="/gain/"]', /\/gain\/$/, 'h1', 'Kelp Gain']],
+  },
+  {
+    name: 'eigenlayer restake', url: 'https://app.eigenlayer.xyz/restake', title: 'EigenLayer',
+    shows: ['.strategies', 'wBETH'],
+    clicks: [['a[href="/restake/stETH"]', /\/restake\/stETH$/, '.contracts', 'stETH strategy']],
+  },
+  {
+    name: 'eigenlayer token', url: 'https://app.eigenlayer.xyz/restake/stETH', title: 'EigenLayer',
+    shows: ['.contracts a[href^="https://etherscan.io/address/"]', 'stETH strategy'],
+    clicks: [['header a[href="/restake"]', /\/restake$/, '.strategies', 'osETH']],
+  },
+  {
+    name: 'etherscan wstETH', url: `https://etherscan.io/token/${WSTETH}`, title: 'Wrapped liquid staked Ether 2.0 (wstETH) Token Tracker | Etherscan',
+    shows: ['#ContentPlaceHolder1_divSummary', '3,386,016.65 wstETH'],
+    clicks: [['tbody a[href*="?a="]', /\/token\/0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0\?a=0x[0-9a-f]{40}$/, '#holder-filter', 'Filtered by Token Holder']],
+  },
+  {
+    name: 'arbiscan wstETH', url: `https://arbiscan.io/token/${WSTETH_ARBITRUM}`, title: /\(wstETH\) Token Tracker \| arbiscan\.io$/, served: false,
+    shows: ['#ContentPlaceHolder1_divSummary', '98,124.10 wstETH'],
+    clicks: [['tbody a[href*="?a="]', /\?a=0x/, '#holder-filter', '0.35 wstETH']],
+  },
+  {
+    name: 'etherscan look-alike', url: 'https://etherscan.io/token/0x1111111111111111111111111111111111111111', title: /\(wstETH\) Token Tracker/, served: false,
+    shows: ['#ContentPlaceHolder1_divSummary', /Holders\s*3/],
+    clicks: [['tbody a[href*="?a="]', /\?a=0x/, '#holder-filter', 'Filtered by Token Holder']],
+  },
+];
+
+for (const c of SITE_CASES) {
+  test(`${c.name}: first render as served, rows re-render, links navigate client-side`, async () => {
+    const before = server.requests.length;
+    const { page, errors } = await openPage(browser, c.url);
+    await expect(page).toHaveTitle(c.title);
+    await expect.poll(async () => String((await fixtureState(page)).rendered).length).toBeGreaterThan(200);
+    const state = await fixtureState(page);
+    if (c.served !== false) expect(state.served).toBe(state.rendered);
+    await expect(page.locator(c.shows[0]).first()).toBeAttached();
+    if (c.shows[1]) await expect(page.locator(c.shows[0]).first()).toContainText(c.shows[1]);
+    await expect.poll(async () => Number((await fixtureState(page)).rerenders), { timeout: 6000 }).toBeGreaterThanOrEqual(2);
+    for (const [selector, url, target, text] of c.clicks) {
+      await page.locator(selector).first().click();
+      await expect(page).toHaveURL(url);
+      await expect(page.locator(target).first()).toContainText(text);
+    }
+    expect((await fixtureState(page)).navigations).toBe(c.clicks.length);
+    await expect(page.locator('html')).toHaveAttribute('data-probe', '1'); // same document: no reload
+    const served = server.requests.slice(before);
+    expect(served.filter((r) => r.status !== 200)).toEqual([]);
+    expect(served.every((r) => r.sni === r.host)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+}
 
 test('a given userDataDir survives close() and can be relaunched', async () => {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'stakelens-e2e-keep-'));

@@ -1,4 +1,5 @@
-// HTTPS fixture server that impersonates app.aave.com and app.uniswap.org.
+// HTTPS fixture server that impersonates app.aave.com, app.uniswap.org and the other apps in SITES
+// (Curve, Balancer, Morpho, Pendle, Lido, ether.fi, Renzo, Kelp, EigenLayer, Etherscan and its siblings).
 //
 // One node:https server on 127.0.0.1 picks the site by the Host header and maps the apps' real
 // URL shapes onto hand-built fixture pages under tests/fixtures/sites/<site>/. The browser reaches
@@ -58,7 +59,79 @@ export const SITES: Record<string, SiteConfig> = {
     ],
     fallback: 'swap.html',
   },
+  ...share(['www.curve.finance', 'curve.finance', 'curve.fi'], {
+    dir: 'curve',
+    // /dex/ethereum/pools, /dex/arbitrum/pools, /dex/ethereum/pools/steth/deposit: one SPA page
+    routes: [{ path: /^\/dex\/[a-z]+\/pools(\/.*)?$/, file: 'pools.html' }],
+    fallback: 'pools.html',
+  }),
+  // Curve's token icons: curve-assets images named by token address, one folder per network
+  'cdn.jsdelivr.net': {
+    dir: 'curve',
+    routes: [{ path: /^\/gh\/curvefi\/curve-assets\/images\/assets(-[a-z0-9]+)?\/0x[0-9a-f]{40}\.png$/, file: 'images/token.svg' }],
+    fallback: 'images/token.svg',
+  },
+  ...share(['balancer.fi', 'app.balancer.fi'], {
+    dir: 'balancer',
+    routes: [
+      { path: /^\/pools(\/.*)?$/, file: 'pools.html' }, // /pools, /pools/ethereum/v2/0x…
+      { path: '/_next/image', file: 'images/token.svg' }, // ?url=<logoURI>&w=…&q=75
+    ],
+    fallback: 'pools.html',
+  }),
+  'app.morpho.org': {
+    dir: 'morpho',
+    routes: [
+      { path: /^\/[a-z]+\/(borrow|market)(\/.*)?$/, file: 'borrow.html' }, // /ethereum/borrow, /base/market/0x…/slug
+      { path: /^\/assets\/logos\/[a-z0-9-]+\.svg$/, file: 'assets/logos/token.svg' }, // logos named by symbol
+    ],
+    fallback: 'borrow.html',
+  },
+  'app.pendle.finance': {
+    dir: 'pendle',
+    routes: [{ path: /^\/trade\/markets(\/.*)?$/, file: 'markets.html' }], // ?chain=…; /trade/markets/0x…/swap
+    fallback: 'markets.html',
+  },
+  'stake.lido.fi': {
+    dir: 'lido',
+    routes: [
+      { path: '/', file: 'index.html' },
+      { path: '/wrap', file: 'wrap.html' },
+      { path: '/wrap/unwrap', file: 'wrap.html' },
+      { path: '/favicon.ico', file: 'favicon.svg' }, // Chromium may ask for it on a page at /
+    ],
+    fallback: 'index.html',
+  },
+  'app.ether.fi': {
+    dir: 'etherfi',
+    routes: [{ path: '/', file: 'index.html' }, { path: '/favicon.ico', file: 'favicon.svg' }],
+    fallback: 'index.html',
+  },
+  'app.renzoprotocol.com': { dir: 'renzo', routes: [{ path: '/restake', file: 'restake.html' }], fallback: 'restake.html' },
+  ...share(['kelpdao.xyz', 'www.kelpdao.xyz'], { dir: 'kelp', routes: [{ path: '/restake', file: 'restake.html' }], fallback: 'restake.html' }),
+  'app.eigenlayer.xyz': {
+    dir: 'eigenlayer',
+    routes: [
+      { path: '/restake', file: 'restake.html' },
+      { path: /^\/restake\/[^/]+\/?$/, file: 'token.html' }, // /restake/stETH
+    ],
+    fallback: 'restake.html',
+  },
+  // One chain per host; every host serves the same token page, which renders that chain's data.
+  ...share(['etherscan.io', 'arbiscan.io', 'basescan.org', 'optimistic.etherscan.io'], {
+    dir: 'etherscan',
+    routes: [
+      { path: /^\/token\/images\/[a-z0-9_]+\.(png|svg)$/, file: 'token/images/token.svg' },
+      { path: /^\/token\/0x[0-9a-fA-F]{40}$/, file: 'token.html' },
+    ],
+    fallback: 'token.html',
+  }),
 };
+
+/** The same site config under several host names (bare and www, or sibling explorers). */
+function share(hosts: string[], config: SiteConfig): Record<string, SiteConfig> {
+  return Object.fromEntries(hosts.map((host) => [host, config]));
+}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,0 +1,7 @@
+import { mainnetApp } from './mainnet-apps';
+
+/**
+ * EigenLayer (front end not public): restake LSTs into strategies. Strategy contracts are linked as
+ * explorer /address/ pages; only /token/ links name a token, so a strategy is never taken for one.
+ */
+export const eigenlayer = mainnetApp('eigenlayer', 'EigenLayer', ['app.eigenlayer.xyz']);
