@@ -3,7 +3,7 @@ import type { FigureReplyMessage } from '../lib/messaging';
 import { LAYER_NAMES, riskRows } from '../lib/risk/layers';
 import type { MatchKind } from '../lib/scan/marks';
 import { tokenBySymbol } from '../lib/tokens/registry';
-import { chainName, formatAge, formatBps, formatPercent, formatRange, formatWad, pegTone } from '../lib/ui/format';
+import { chainName, formatAge, formatBps, formatDuration, formatPercent, formatRange, formatWad, pegTone } from '../lib/ui/format';
 
 export interface TooltipProps {
   id: string;
@@ -171,8 +171,8 @@ function YieldSection({ reply }: { reply: FigureReplyMessage | null }) {
   const realized = reply?.realized ?? null;
   const windows = realized?.result?.windows ?? [];
   const apr7 = windows.find((w) => w.days === 7)?.aprBps ?? null;
-  const stored = reply?.figures && tokenBySymbol(reply.symbol)?.redemption;
-  const unchanged = stored && stored.kind === 'call' && stored.stored && apr7 === 0;
+  const since = realized?.storedSince ?? null;
+  const now = reply?.figures?.readAt ?? realized?.readAt ?? 0;
   return (
     <section data-section="yield" data-apr-7d-bps={apr7 ?? ''} className="sl-section">
       <h3>Realized yield</h3>
@@ -194,7 +194,14 @@ function YieldSection({ reply }: { reply: FigureReplyMessage | null }) {
                 {w.days} d: {w.reason}
               </p>
             ))}
-          {unchanged && <p className="sl-warn">The stored rate has not moved in 7 days.</p>}
+          {since && 'block' in since && (
+            <p className={since.atLeast ? 'sl-warn' : 'sl-muted'} data-testid="stored-age">
+              {since.atLeast
+                ? `The stored rate has not moved for at least ${formatDuration(now / 1000 - since.timestamp)}.`
+                : `The stored rate was last updated ${formatAge(now / 1000 - since.timestamp)} (block ${Number(since.block).toLocaleString('en-US')}).`}
+            </p>
+          )}
+          {since && 'reason' in since && <p className="sl-muted">Age of the stored rate unknown: {since.reason}</p>}
         </>
       ) : (
         <p className="sl-muted">{reply?.realizedPending || !realized ? 'Reading past blocks…' : `Unavailable: ${realized.reason}`}</p>

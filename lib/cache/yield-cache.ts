@@ -55,7 +55,7 @@ export class YieldCache {
       .catch((error: unknown) => {
         const reason = `realized yield not read: ${error instanceof Error ? error.message : String(error)}`;
         const readAt = this.now();
-        return storage.setItems(due.map((t) => ({ key: yieldKey(chainId, t.symbol), value: { symbol: t.symbol, chainId, readAt, label: null, result: null, reason } satisfies TokenYield })));
+        return storage.setItems(due.map((t) => ({ key: yieldKey(chainId, t.symbol), value: { symbol: t.symbol, chainId, readAt, label: null, result: null, reason, storedSince: null } satisfies TokenYield })));
       })
       .finally(() => {
         for (const t of due) this.inflight.delete(yieldKey(chainId, t.symbol));

@@ -99,6 +99,14 @@ export const tokenYieldSchema = z.object({
     .nullable(),
   /** Why there is no result at all (no readable rate, RPC down); per-window reasons sit in the windows. */
   reason: z.string().nullable(),
+  /** For a stored rate (rsETH): when it last changed, or that it has not within the window. */
+  storedSince: z
+    .union([
+      z.object({ block: z.string(), timestamp: z.number(), atLeast: z.boolean() }),
+      z.object({ reason: z.string() }),
+    ])
+    .nullable()
+    .default(null),
 });
 
 export type TokenYield = z.infer<typeof tokenYieldSchema>;

@@ -373,3 +373,34 @@ export async function readRealizedYield(
     windows: windows[i]!,
   }));
 }
+
+/** When a stored value (rsETH's `rsETHPrice()`) last changed, as far as `from` reaches back. */
+export type LastChange =
+  | { number: bigint; timestamp: number; /** true: unchanged since `from` at least */ atLeast: boolean }
+  | { reason: string };
+
+/**
+ * Finds the block where a stored value took the value it holds at `to`, by bisection between
+ * `from` and `to` (a stored rate only moves forward, so its values do not repeat). When it already
+ * held that value at `from`, says so: unchanged for at least that long.
+ */
+export async function findLastChange(client: PublicClient, call: RateCall, from: BlockTime, to: BlockTime, maxReads = 24): Promise<LastChange> {
+  const read = (blockNumber: bigint) =>
+    client.readContract({ address: call.address, abi: call.abi, functionName: call.functionName, args: call.args, blockNumber } as never) as Promise<bigint>;
+  try {
+    const now = await read(to.number);
+    if ((await read(from.number)) === now) return { number: from.number, timestamp: from.timestamp, atLeast: true };
+    let lo = from.number; // holds another value
+    let hi = to.number; // holds the current value
+    for (let reads = 2; hi - lo > 1n && reads < maxReads; reads++) {
+      const mid = (lo + hi) / 2n;
+      if ((await read(mid)) === now) hi = mid;
+      else lo = mid;
+    }
+    const block = await client.getBlock({ blockNumber: hi });
+    // If the read cap stopped the search early, the change happened at or before `hi`: a lower bound on its age.
+    return { number: hi, timestamp: Number(block.timestamp), atLeast: hi - lo > 1n };
+  } catch (error) {
+    return { reason: isArchiveError(error) ? `this RPC has no archive state for ${day(from.timestamp)}` : shortError(error) };
+  }
+}

@@ -5,7 +5,7 @@ import { multicall3Abi } from './abis';
 import { MAX_BLOCK_LAG_SECONDS } from './bounds';
 import { CallBatch, httpStatusOf, shortError, valueOf, type CallResult } from './calls';
 import type { Figures } from './figures';
-import { readRealizedYield } from './history';
+import { findLastChange, readRealizedYield, type RateCall, type RealizedYield } from './history';
 import { planBridgedToken, planToken, type TokenReadContext } from './plan';
 import type { TokenYield } from './figures';
 import { yieldRateCall } from './yield';
@@ -109,6 +109,17 @@ export function readChain(chainId: number, endpoints: string[], read: ChainRead)
   return withEndpoint(chainId, endpoints, (client, host) => readOnce(client, host, read));
 }
 
+/** For a stored rate: when it last changed, searched back to the oldest window's block. */
+async function storedSince(client: PublicClient, token: TokenEntry, call: RateCall, result: RealizedYield | null): Promise<TokenYield['storedSince']> {
+  if (token.redemption.kind !== 'call' || !token.redemption.stored || !result) return null;
+  const oldest = [...result.windows].reverse().find((w) => w.fromBlock !== null && w.fromTimestamp !== null);
+  if (!oldest) return { reason: 'no past block to search from' };
+  const from = { number: BigInt(oldest.fromBlock!), timestamp: oldest.fromTimestamp! };
+  const to = { number: BigInt(result.toBlock), timestamp: result.toTimestamp };
+  const change = await findLastChange(client, call, from, to);
+  return 'reason' in change ? change : { block: change.number.toString(), timestamp: change.timestamp, atLeast: change.atLeast };
+}
+
 /** Realized yield of `tokens` over 7 and 30 days: one historical Multicall3 call per window. */
 export function readYields(chainId: number, endpoints: string[], tokens: TokenEntry[]): Promise<TokenYield[]> {
   return withEndpoint(chainId, endpoints, async (client) => {
@@ -116,11 +127,13 @@ export function readYields(chainId: number, endpoints: string[], tokens: TokenEn
     const readable = calls.flatMap(({ rate }) => (rate.call ? [rate.call] : []));
     const results = readable.length ? await readRealizedYield(client, readable) : [];
     const readAt = Date.now();
-    return calls.map(({ token, rate }): TokenYield => {
-      if (!rate.call) return { symbol: token.symbol, chainId, readAt, label: null, result: null, reason: rate.reason };
-      const result = results.find((r) => r.symbol === token.symbol) ?? null;
-      return { symbol: token.symbol, chainId, readAt, label: rate.label, result, reason: result ? null : 'no result' };
-    });
+    return Promise.all(
+      calls.map(async ({ token, rate }): Promise<TokenYield> => {
+        if (!rate.call) return { symbol: token.symbol, chainId, readAt, label: null, result: null, reason: rate.reason, storedSince: null };
+        const result = results.find((r) => r.symbol === token.symbol) ?? null;
+        return { symbol: token.symbol, chainId, readAt, label: rate.label, result, reason: result ? null : 'no result', storedSince: await storedSince(client, token, rate.call, result) };
+      }),
+    );
   });
 }
 async function readOnce(client: PublicClient, host: string, read: ChainRead): Promise<Figures[]> {

@@ -16,6 +16,7 @@ function result(symbol: string, readAt: number, aprBps = 290): TokenYield {
     label: `${symbol} rate`,
     result: { symbol, toBlock: '10', toTimestamp: 0, windows: [{ days: 7, aprBps, fromBlock: '5', fromTimestamp: 0, reason: null }] },
     reason: null,
+    storedSince: null,
   };
 }
 
