@@ -72,14 +72,11 @@ export function pegOf(readings: MarketReading[], rate: bigint | null): Figures['
   const priced = readings.filter((r) => r.price !== null);
   const usable = priced.filter((r) => r.usable);
   const chosen = usable.find((r) => r.kind === 'dex') ?? usable[0];
-  let disagreementBps: number | null = null;
-  for (const a of priced) {
-    for (const b of priced) {
-      if (a === b) continue;
-      const spread = spreadBps(BigInt(a.price!), BigInt(b.price!), rate);
-      disagreementBps = Math.max(disagreementBps ?? 0, spread);
-    }
-  }
+  // The widest gap between any two priced sources is the highest price against the lowest.
+  const prices = priced.map((r) => BigInt(r.price!));
+  const highest = prices.reduce((a, b) => (b > a ? b : a), 0n);
+  const lowest = prices.reduce((a, b) => (b < a ? b : a), highest);
+  const disagreementBps = prices.length > 1 ? spreadBps(highest, lowest, rate) : null;
   if (!chosen) {
     const why = readings.map((r) => r.reason).filter(Boolean).join('; ');
     return { bps: null, market: null, sourceId: null, disagreementBps, reason: `no usable market price (${why})` };

@@ -18,10 +18,6 @@ export interface PopupState {
 const initial: PopupState = { tabId: null, host: null, tokens: [], figures: [], enabled: true, loading: true, error: null, loadedAt: 0 };
 export const popupStore = createStore<PopupState>(() => initial);
 
-export function resetPopupStore(): void {
-  popupStore.setState(initial, true);
-}
-
 export async function loadTab(tabId: number): Promise<void> {
   popupStore.setState({ tabId, loading: true, error: null });
   try {
