@@ -3,18 +3,30 @@ import { endpointsFromEnv } from './lib/chain/endpoints';
 
 // STAKELENS_RPC_<chainId>=url[,url] at build time replaces that chain's public RPC defaults.
 const buildRpc = endpointsFromEnv(process.env);
+const OTHER_SITES = ['https://*/*', 'http://*/*'];
+const grantedForTests = (process.env.STAKELENS_TEST_GRANTED_HOSTS ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((host) => `https://${host}/*`);
 
 export default defineConfig({
   // The e2e suite and the demo build beside the normal output, pointed at their local chain.
   outDir: process.env.STAKELENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
-  manifest: {
+  manifest: ({ manifestVersion, browser }) => ({
     name: 'Stakelens',
     description: 'The peg, exit time and layered risk of liquid staking and restaking tokens, where you trade them.',
-    // storage: settings and the figure cache. Nothing else: content scripts are declared per site.
-    permissions: ['storage'],
-    browser_specific_settings: { gecko: { id: 'stakelens@stakelens.dev', strict_min_version: '128.0' } },
-  },
+    // storage: settings and the figure cache. activeTab: the popup reads the current tab's address
+    // when the user opens it, to offer Stakelens on a site outside the built-in list. scripting:
+    // runs the content script on the sites the user granted (no host is granted by this alone).
+    permissions: ['storage', 'activeTab', 'scripting'],
+    // Any other site, asked for one origin at a time from the popup; never granted at install.
+    ...(manifestVersion === 2 ? { optional_permissions: OTHER_SITES } : { optional_host_permissions: OTHER_SITES }),
+    // Test builds only: hosts granted at install, as if the user had accepted the prompt (a
+    // headless browser cannot answer it).
+    ...(grantedForTests.length ? { host_permissions: grantedForTests } : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'stakelens@stakelens.dev', strict_min_version: '128.0' } } } : {}),
+  }),
   vite: () => ({
     define: {
       __STAKELENS_RPC__: JSON.stringify(buildRpc),

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { LAYER_NAMES, riskRows, type Level } from '../lib/risk/layers';
 import { chainName, formatAge, formatBps, pegTone } from '../lib/ui/format';
+import { siteForHost } from '../lib/sites';
 import { loadTab, popupStore, refreshFigures, toggleSite } from '../lib/ui/popup-store';
 
 const LEVEL_RANK: Record<Level, number> = { none: 0, low: 1, unknown: 2, medium: 3, high: 4 };
@@ -64,6 +65,11 @@ export function Popup() {
             })}
           </ul>
           {!state.tokens.length && <p className="pp-muted">{state.enabled ? 'No liquid staking tokens on this page.' : 'Off for this site.'}</p>}
+          {!state.enabled && !siteForHost(state.host) && (
+            <p className="pp-muted" data-testid="access-hint">
+              Not one of the built-in apps: turning Stakelens on here asks your browser for access to {state.host} only.
+            </p>
+          )}
           {state.tokens.length > 0 && (
             <>
               <p>

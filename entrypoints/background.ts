@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { createFigureService } from '../lib/cache/figure-service';
 import { handle, type FoundToken } from '../lib/messaging';
+import { syncOtherSiteScripts } from '../lib/site-access';
 
 /** What the content script last found on a tab; kept in session storage so a restarted worker knows. */
 interface TabRecord {
@@ -31,4 +32,10 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(tabKey(tabId)));
+
+  // Sites the user granted from the popup get the content script; a revoked one loses it.
+  const sync = () => void syncOtherSiteScripts().catch((error) => console.warn('[Stakelens] could not register the content script for other sites', error));
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  sync();
 });

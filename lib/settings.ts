@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { siteForHost } from './sites';
 
 /*
  * Settings, declared once. Each item is versioned (migrations go in `migrations` when a shape
@@ -36,8 +37,9 @@ export async function getSiteSettings(): Promise<SiteSettings> {
   return parseSetting(siteSettingsSchema, await siteSettings.getValue(), {}, 'sites');
 }
 
+/** On by default on the built-in sites; on any other site only once the user turned it on. */
 export function isSiteEnabled(settings: SiteSettings, host: string): boolean {
-  return settings[host]?.enabled ?? true;
+  return settings[host]?.enabled ?? siteForHost(host) !== undefined;
 }
 
 export async function setSiteEnabled(host: string, enabled: boolean): Promise<void> {

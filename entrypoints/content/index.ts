@@ -4,6 +4,7 @@ import { createMatcher } from '../../lib/scan/matcher';
 import { startScanner } from '../../lib/scan/scanner';
 import { getSiteSettings, isSiteEnabled, parseSetting, siteSettings, siteSettingsSchema } from '../../lib/settings';
 import { CONTENT_MATCHES, siteForHost } from '../../lib/sites';
+import { generic } from '../../lib/sites/generic';
 import { registry } from '../../lib/tokens/registry';
 import { mountOverlay } from '../../lib/ui/overlay';
 
@@ -13,8 +14,8 @@ export default defineContentScript({
   matches: CONTENT_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
-    const site = siteForHost(location.host);
-    if (!site) return;
+    // Built into the manifest for the known apps; registered at run time for sites the user turned on.
+    const site = siteForHost(location.host) ?? generic;
     const matcher = createMatcher(registry);
     let session: AbortController | null = null;
     let scanner: ReturnType<typeof startScanner> | null = null;
@@ -70,5 +71,7 @@ export default defineContentScript({
     ctx.onInvalidated(unwatch);
 
     if (isSiteEnabled(await getSiteSettings(), location.host)) start();
+    // Off here: still tell the background the script runs on this tab, so the popup offers the switch.
+    else report();
   },
 });

@@ -1,7 +1,7 @@
 import type { SiteAdapter } from '../sites/types';
 import { deploymentsOn, tokenBySymbol } from '../tokens/registry';
 import { clearMark, MARK, setMark, type MatchKind } from './marks';
-import type { Matcher } from './matcher';
+import type { Found, Matcher } from './matcher';
 
 /*
  * The page scanner. One MutationObserver that only queues; the work happens in passes scheduled
@@ -13,6 +13,12 @@ const FRAME_BUDGET_MS = 4;
 const SKIP = new Set(['script', 'style', 'noscript', 'textarea', 'input', 'select', 'option', 'template', 'svg', 'stakelens-ui']);
 /** Text inside these is code, input or our own UI, never a mention of a token. */
 const IGNORED = 'script,style,noscript,textarea,template,option,svg,stakelens-ui';
+/** Elements that name a token in an attribute: icons (`alt`), labelled controls, tooltips. */
+const LABELLED = 'img[alt],[aria-label],[title]';
+const LABELS = ['alt', 'aria-label', 'title'];
+/** Where a row of a list ends. A token is marked once per row, not once per icon, name and symbol. */
+const ROW = 'tr,li,[role="row"]';
+const ROW_DEPTH = 4;
 /** Past this many marks a page is hostile or huge: we stop adding more. */
 export const MAX_MARKS = 2_000;
 
@@ -29,12 +35,26 @@ export interface ScannerOptions {
   now?: () => number;
 }
 
+/** A name or an icon's label: marked only when its row shows no symbol of the same token. */
+interface Candidate {
+  element: Element;
+  found: Found & { lookalike: boolean };
+}
+
 export function startScanner(options: ScannerOptions) {
   const { root, matcher, site, signal } = options;
   const now = options.now ?? (() => performance.now());
+  /** Nodes whose text is to be judged. Symbols are marked as they are found. */
   const queue: Node[] = [root];
-  /** Text we already judged, so re-renders that keep the text cost nothing. */
-  const seen = new WeakMap<Text, string>();
+  /** Elements whose attributes are to be judged, once the text is done. */
+  const labelled: Element[] = [];
+  /** Names and labels, judged last so the symbols of their rows are marked first. */
+  const candidates: Candidate[] = [];
+  /** The rest of a subtree whose walk ran out of time: its labels were already collected. */
+  const continued = new WeakSet<Node>();
+  /** Text and labels we already judged, so re-renders that keep them cost nothing. */
+  let seen = new WeakMap<Text, string>();
+  let seenLabels = new WeakMap<Element, string>();
   let scheduled = false;
   let changedSinceReport = false;
   let marks = 0;
@@ -44,6 +64,7 @@ export function startScanner(options: ScannerOptions) {
     scheduled = true;
     requestAnimationFrame(pass);
   };
+  const pending = () => queue.length + labelled.length + candidates.length > 0;
 
   function pass() {
     scheduled = false;
@@ -51,13 +72,16 @@ export function startScanner(options: ScannerOptions) {
     const started = now();
     const deadline = started + FRAME_BUDGET_MS;
     let changed = false;
-    while (queue.length && now() < deadline) {
-      changed = visit(queue.shift()!, deadline) || changed;
+    while (now() < deadline) {
+      if (queue.length) changed = visit(queue.shift()!, deadline) || changed;
+      else if (labelled.length) changed = judgeLabels(labelled.pop()!) || changed;
+      else if (candidates.length) changed = markCandidate(candidates.pop()!) || changed;
+      else break;
     }
-    options.onPass?.(started, now(), queue.length === 0);
+    options.onPass?.(started, now(), !pending());
     changedSinceReport ||= changed;
-    if (queue.length) return schedule();
-    // Report once the queue is drained: a page scanned over several frames sends one message.
+    if (pending()) return schedule();
+    // Report once everything is judged: a page scanned over several frames sends one message.
     if (changedSinceReport) {
       changedSinceReport = false;
       options.onChange();
@@ -68,6 +92,10 @@ export function startScanner(options: ScannerOptions) {
   function visit(node: Node, deadline: number): boolean {
     if (node.nodeType === Node.TEXT_NODE) return judge(node as Text);
     if (node.nodeType !== Node.ELEMENT_NODE || SKIP.has((node as Element).localName)) return false;
+    if (!continued.has(node)) {
+      if ((node as Element).matches(LABELLED)) labelled.push(node as Element);
+      for (const element of (node as Element).querySelectorAll(LABELLED)) labelled.push(element);
+    }
     // No filter callback: a native walk is many times faster, and the rare text that might hold a
     // token is checked for code or our own UI around it in judge().
     const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
@@ -77,7 +105,11 @@ export function startScanner(options: ScannerOptions) {
       changed = judge(text) || changed;
       if (++count % 64 === 0 && now() > deadline) {
         const next = walker.nextNode();
-        if (next) queue.unshift(...remainingFrom(next, node));
+        if (next) {
+          const rest = remainingFrom(next, node);
+          for (const item of rest) continued.add(item);
+          queue.unshift(...rest);
+        }
         break;
       }
     }
@@ -93,33 +125,82 @@ export function startScanner(options: ScannerOptions) {
     if (seen.get(text) === value) return false;
     seen.set(text, value);
     if (element.closest(IGNORED)) return false;
-    const real = matcher.firstIn(value);
-    // A word dressed up as a symbol ("wеETH") is marked too, as a look-alike, so the user is warned.
-    const lookalike = real ? null : matcher.lookalikeIn(value);
-    const found = real ?? lookalike;
-    const marked = element.getAttribute(MARK.symbol);
-    if (!found) {
-      // The text that made this a mark changed (a live-updating cell): the mark goes with it.
-      const text = element.textContent ?? '';
-      if (marked && !matcher.firstIn(text) && !matcher.lookalikeIn(text)) {
-        clearMark(element);
-        marks--;
-        return true;
-      }
+    const found = matcher.anyIn(value);
+    if (!found) return clearIfGone(element);
+    if (found.byName) {
+      candidates.push({ element, found });
       return false;
     }
-    if (marks >= MAX_MARKS && !marked) {
-      // The count only grows as marks come; the app removes them silently. Recount before refusing.
-      marks = root.querySelectorAll(`[${MARK.symbol}]`).length;
-      if (marks >= MAX_MARKS) {
-        seen.delete(text); // judge it again once room frees up
-        return false;
-      }
+    if (!roomFor(element)) {
+      seen.delete(text); // judge it again once room frees up
+      return false;
     }
-    const chainId = options.chainId();
+    return mark(element, found);
+  }
+
+  function judgeLabels(element: Element): boolean {
+    if (!element.isConnected) return false;
+    const values = LABELS.map((name) => element.getAttribute(name) ?? '');
+    const key = values.join('\n');
+    if (seenLabels.get(element) === key) return false;
+    seenLabels.set(element, key);
+    if (!matcher.mightMatch(key) || element.closest(IGNORED)) return clearIfGone(element);
+    const found = values.map(matcher.anyIn).find((f) => f !== null);
+    if (!found) return clearIfGone(element);
+    // An element whose own text shows a token is marked for that text; its label says it again.
+    if (!matcher.anyIn(element.textContent ?? '')) candidates.push({ element, found });
+    return false;
+  }
+
+  function markCandidate({ element, found }: Candidate): boolean {
+    if (!element.isConnected || element.getAttribute(MARK.symbol) === found.symbol || rowShows(element, found.symbol)) return false;
+    if (!roomFor(element)) {
+      seenLabels.delete(element);
+      return false;
+    }
+    return mark(element, found);
+  }
+
+  /** Whether the row around `element` (a few levels up, not past a row's end) already marks `symbol`. */
+  function rowShows(element: Element, symbol: string): boolean {
+    let node = element.parentElement;
+    for (let level = 0; node && node !== root && level < ROW_DEPTH; level++, node = node.parentElement) {
+      if (node.querySelector(`[${MARK.symbol}="${symbol}"]`)) return true;
+      if (node.matches(ROW)) break;
+    }
+    return false;
+  }
+
+  /** A mark whose text and labels no longer show a token (a live-updating cell) goes. */
+  function clearIfGone(element: Element): boolean {
+    if (!element.hasAttribute(MARK.symbol) || shows(element)) return false;
+    clearMark(element);
+    marks--;
+    return true;
+  }
+
+  function shows(element: Element): boolean {
+    if (matcher.anyIn(element.textContent ?? '')) return true;
+    return LABELS.some((name) => {
+      const value = element.getAttribute(name);
+      return value ? matcher.anyIn(value) !== null : false;
+    });
+  }
+
+  function roomFor(element: Element): boolean {
+    if (marks < MAX_MARKS || element.hasAttribute(MARK.symbol)) return true;
+    // The count only grows as marks come; the app removes them silently. Recount before refusing.
+    marks = root.querySelectorAll(`[${MARK.symbol}]`).length;
+    return marks < MAX_MARKS;
+  }
+
+  function mark(element: Element, found: Found & { lookalike: boolean }): boolean {
+    // A page listing several chains (Balancer's pools) says which one a row is on.
+    const chainId = site.chainNear?.(element) ?? options.chainId();
     if (chainId === null) return false;
     const { symbol, shown } = found;
-    const match = lookalike ? 'mismatch' : matchFor(element, symbol, chainId);
+    const match = found.lookalike ? 'mismatch' : matchFor(element, symbol, chainId);
+    const marked = element.getAttribute(MARK.symbol);
     const before = `${marked}|${element.getAttribute(MARK.chain)}|${element.getAttribute(MARK.match)}`;
     setMark(element, symbol, chainId, match, shown);
     if (!marked) marks++;
@@ -137,11 +218,12 @@ export function startScanner(options: ScannerOptions) {
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'characterData') queue.push(record.target);
+      else if (record.type === 'attributes') labelled.push(record.target as Element);
       else for (const added of record.addedNodes) queue.push(added);
     }
     schedule();
   });
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: LABELS });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   schedule();
 
@@ -151,9 +233,12 @@ export function startScanner(options: ScannerOptions) {
       for (const element of root.querySelectorAll(`[${MARK.symbol}]`)) clearMark(element);
       marks = 0;
       queue.length = 0;
+      labelled.length = 0;
+      candidates.length = 0;
       queue.push(root);
       // Forget what we judged: the same text may now mean another chain.
-      for (const text of walkText(root)) seen.delete(text);
+      seen = new WeakMap();
+      seenLabels = new WeakMap();
       schedule();
     },
   };
@@ -167,9 +252,4 @@ function remainingFrom(node: Node, top: Node): Node[] {
     if (n.parentNode === top) break;
   }
   return rest;
-}
-
-function* walkText(root: Node): Generator<Text> {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) yield t as Text;
 }

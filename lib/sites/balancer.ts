@@ -39,8 +39,8 @@ export const balancer: SiteAdapter = {
   chainFromUrl(url) {
     const slug = SLUG_ROUTE.exec(url.pathname)?.[1];
     if (slug && slug !== 'cow') return CHAIN_NAMES[slug] ?? null;
-    // A list page: the network filter, if it names exactly one chain; Ethereum otherwise (rows on
-    // other chains get no addresses, see addressesNear).
+    // A list page: the network filter, if it names exactly one chain; Ethereum otherwise (each
+    // row's network icon names its own chain, see chainNear).
     const networks = (url.searchParams.get('networks') ?? '').split(',').filter(Boolean);
     if (networks.length === 1) return GQL_CHAINS[networks[0]!] ?? null;
     if (networks.length > 1 && !networks.includes('MAINNET')) return null;
@@ -48,10 +48,8 @@ export const balancer: SiteAdapter = {
   },
   chainNear: rowChain,
   addressesNear(element) {
-    const chainId = pageChain(balancer, element);
-    const row = rowChain(element);
-    // A row on another chain than the page's: its logos carry that chain's addresses.
-    if (row !== null && row !== chainId) return [];
+    // A row of the mixed-chain pool list carries that row's chain's addresses.
+    const chainId = rowChain(element) ?? pageChain(balancer, element);
     const linked = linkedTokenAddresses(element, chainId);
     if (linked.length) return linked;
     // TokenIcon: `img alt={symbol}` through next/image, so the src is

@@ -122,11 +122,16 @@ export interface IconScope {
 }
 
 /**
- * Token addresses of the icons next to `element`: the nearest ancestor (within `depth`, not past a
+ * Token addresses of the icons next to `element` (or of `element`, an icon): the nearest ancestor (within `depth`, not past a
  * row boundary) that holds icons. When the icons carry alt text, only those whose alt is a word of
  * the element's text count, so a symbol is tied to its own logo when a row shows several.
  */
 export function iconAddressesNear(element: Element, scope: IconScope): string[] {
+  // The icon itself, marked for its alt: its own URL is the address it claims.
+  if (element.matches(scope.icon)) {
+    const address = scope.address(element);
+    return address ? [address] : [];
+  }
   const depth = scope.depth ?? 4;
   if (!spellsSymbolBare(element.textContent)) return [];
   let node: Element | null = element;

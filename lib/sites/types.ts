@@ -13,8 +13,8 @@ export interface SiteAdapter {
   addressesNear(element: Element): string[];
   /**
    * Optional: on a page listing several chains at once (Balancer's pool list), the chain the page
-   * ties to this element (its row's network icon); null when it names none. The scanner does not
-   * read it yet; until it does, adapters leave out addresses of rows on another chain.
+   * ties to this element (its row's network icon); null when it names none, and the URL's chain
+   * applies. `addressesNear` answers for that same chain.
    */
   chainNear?(element: Element): number | null;
 }

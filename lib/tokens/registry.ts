@@ -254,6 +254,7 @@ const entries: TokenInput[] = [
     symbol: 'osETH',
     name: 'Staked ETH',
     // osETH's on-chain name is "Staked ETH": too generic to identify it by name.
+    genericName: true,
     aliases: [],
     kind: 'LST',
     protocol: 'StakeWise',
@@ -371,6 +372,8 @@ const entries: TokenInput[] = [
   {
     symbol: 'LsETH',
     name: 'Liquid Staked ETH',
+    // A phrase as much as a name ("liquid staked ETH" is what every LST is).
+    genericName: true,
     aliases: [],
     kind: 'LST',
     protocol: 'Liquid Collective',

@@ -146,6 +146,8 @@ export const tokenSchema = z.object({
   name: z.string(),
   /** Other names the apps show for it (Aave shows wstETH as "Wrapped liquid staked Ether 2.0"). */
   aliases: z.array(z.string()),
+  /** The name alone cannot identify the token (osETH is "Staked ETH"): pages are not searched for it. */
+  genericName: z.boolean().optional(),
   kind: z.enum(['LST', 'LRT']),
   protocol: z.string(),
   underlying: z.string(),

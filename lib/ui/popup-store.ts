@@ -1,11 +1,17 @@
 import { createStore } from 'zustand/vanilla';
 import { send, type FigureReplyMessage, type FoundToken } from '../messaging';
 import { getSiteSettings, isSiteEnabled, setSiteEnabled } from '../settings';
+import { injectInto, originFor, requestAccess } from '../site-access';
+import { siteForHost } from '../sites';
 
 /** Popup state: the tab it describes, what the page shows, and whether Stakelens runs there. */
 export interface PopupState {
   tabId: number | null;
   host: string | null;
+  /** The match pattern of the tab's site, to ask the browser for access to it. */
+  pattern: string | null;
+  /** Whether our content script runs in the tab (it reported in). */
+  running: boolean;
   tokens: FoundToken[];
   figures: FigureReplyMessage[];
   enabled: boolean;
@@ -15,25 +21,53 @@ export interface PopupState {
   loadedAt: number;
 }
 
-const initial: PopupState = { tabId: null, host: null, tokens: [], figures: [], enabled: true, loading: true, error: null, loadedAt: 0 };
+const initial: PopupState = { tabId: null, host: null, pattern: null, running: false, tokens: [], figures: [], enabled: true, loading: true, error: null, loadedAt: 0 };
 export const popupStore = createStore<PopupState>(() => initial);
 
 export async function loadTab(tabId: number): Promise<void> {
   popupStore.setState({ tabId, loading: true, error: null });
   try {
     const summary = await send('getTabSummary', { tabId });
-    const enabled = summary.host ? isSiteEnabled(await getSiteSettings(), summary.host) : false;
-    popupStore.setState({ host: summary.host, tokens: summary.tokens, figures: summary.figures, enabled, loading: false, loadedAt: Date.now() });
+    // The tab's address: readable on a site we have access to, or through activeTab once the user
+    // opened the popup from the toolbar.
+    const origin = originFor((await browser.tabs.get(tabId).catch(() => undefined))?.url);
+    const host = summary.host ?? origin?.host ?? null;
+    const enabled = host ? isSiteEnabled(await getSiteSettings(), host) : false;
+    popupStore.setState({
+      host,
+      pattern: origin?.pattern ?? (host ? `https://${host}/*` : null),
+      running: summary.host !== null,
+      tokens: summary.tokens,
+      figures: summary.figures,
+      enabled,
+      loading: false,
+      loadedAt: Date.now(),
+    });
   } catch (error) {
     popupStore.setState({ loading: false, error: `Could not reach Stakelens' background: ${(error as Error).message}` });
   }
 }
 
+/**
+ * The per-site switch. Turning on a site outside the built-in list first asks the browser for
+ * access to it: that call comes first, while the click still counts as the user's gesture.
+ */
 export async function toggleSite(): Promise<void> {
-  const { host, enabled, tabId } = popupStore.getState();
+  const { host, pattern, enabled, tabId, running } = popupStore.getState();
   if (!host) return;
-  popupStore.setState({ enabled: !enabled });
+  if (!enabled && !siteForHost(host)) {
+    const granted = pattern ? await requestAccess(pattern).catch(() => false) : false;
+    if (!granted) {
+      popupStore.setState({ error: `Access to ${host} was not granted: Stakelens stays off there.` });
+      return;
+    }
+  }
+  popupStore.setState({ enabled: !enabled, error: null });
   await setSiteEnabled(host, !enabled);
+  // A page opened before access was granted has no content script yet.
+  if (!enabled && !running && tabId !== null) {
+    await injectInto(tabId).catch((error: Error) => popupStore.setState({ error: `Could not start on this page: ${error.message}. Reload it.` }));
+  }
   if (tabId !== null) setTimeout(() => void loadTab(tabId), 300);
 }
 

@@ -14,7 +14,7 @@ describe('createMatcher', () => {
     ['Supply wstETH.', ['wstETH']],
     ['(weETH)', ['weETH']],
     ['wstETH / weETH', ['wstETH', 'weETH']],
-    ['weETH-wstETH', ['weETH', 'wstETH']],
+    ['wstETH/WETH', ['wstETH']],
     ['wstETH and wstETH again', ['wstETH']],
     ['stETH', ['stETH']],
     ['eETH', ['eETH']],
@@ -52,6 +52,11 @@ describe('createMatcher', () => {
     'WstEth',
     'WSTeth',
     'weeth',
+    // hyphen-joined identifiers: pool shares and pool names, not the token
+    'wstETH-WETH-BPT',
+    'B-stETH-STABLE',
+    'weETH-wstETH',
+    'stETH-ng',
   ])('ignores %j', (text) => {
     expect(m.symbolsIn(text)).toEqual([]);
   });
@@ -167,5 +172,53 @@ describe('mightMatch, the scanner’s cheap gate', () => {
     expect(m.mightMatch('wst\u200bETH')).toBe(true);
     expect(m.mightMatch('Total supplied 1.2M USDC')).toBe(false);
     expect(m.mightMatch('eth')).toBe(false);
+  });
+});
+
+describe('nameIn: token names as the apps show them', () => {
+  const m = createMatcher(registry);
+  it.each([
+    ['Wrapped liquid staked Ether 2.0', 'wstETH'],
+    ['Liquid staked Ether 2.0', 'stETH'],
+    ['Renzo Restaked ETH', 'ezETH'],
+    ['renzo restaked eth', 'ezETH'],
+    ['Rocket Pool ETH', 'rETH'],
+    ['Coinbase Wrapped Staked ETH', 'cbETH'],
+    ['Staked Frax Ether', 'sfrxETH'],
+    ['Frax Ether', 'frxETH'],
+    ['Supply your Swell Ethereum', 'swETH'],
+    ['KelpDao Restaked ETH', 'rsETH'],
+    // cut short by the app, whole-text only
+    ['Wrapped liquid staked Et…', 'wstETH'],
+    ['Coinbase Wrapped...', 'cbETH'],
+    ['Renzo Restak…', 'ezETH'],
+  ])('%j is %s', (text, symbol) => {
+    expect(m.nameIn(text)?.symbol).toBe(symbol);
+    expect(m.anyIn(text)).toMatchObject({ symbol, byName: true, lookalike: false });
+  });
+
+  it.each([
+    'Staked ETH', // osETH's on-chain name: every LST is staked ETH
+    'Liquid Staked ETH', // LsETH's: a phrase as much as a name
+    'Your staked ETH earns rewards',
+    'Ethereum',
+    'Wrapped Ether',
+    'Liquid staked Eth…', // the start of stETH's name and of LsETH's generic one
+    'Wrapped…', // too short to say which
+    'Renzo Restaked ETHx', // inside a longer word
+    'Frax Etherscan',
+  ])('%j names no token', (text) => {
+    expect(m.nameIn(text)).toBeNull();
+  });
+
+  it('a symbol beats a name in the same text; a name that holds a symbol is the name’s token', () => {
+    expect(m.anyIn('Renzo Restaked ETH (ezETH)')).toMatchObject({ symbol: 'ezETH', byName: false });
+    expect(m.anyIn('Wrapped eETH')).toMatchObject({ symbol: 'weETH', byName: true });
+    expect(m.firstIn('Staked ETHx')?.symbol).toBe('ETHx');
+  });
+
+  it('lets every distinctive name through the cheap gate', () => {
+    for (const t of registry) for (const name of [t.name, ...t.aliases]) expect(m.mightMatch(name), name).toBe(true);
+    expect(m.mightMatch('Wrapped liquid staked Et…')).toBe(true);
   });
 });

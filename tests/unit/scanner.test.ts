@@ -334,3 +334,64 @@ describe('look-alikes on the page', () => {
     controller.abort();
   });
 });
+
+describe('names and labels', () => {
+  const scanBody = async (html: string) => {
+    document.body.innerHTML = html;
+    const controller = new AbortController();
+    startScanner({ root: document.body, matcher: createMatcher(registry), site: aave, chainId: () => 1, signal: controller.signal, onChange: () => {} });
+    await settle();
+    controller.abort();
+    return [...document.body.querySelectorAll(`[${MARK.symbol}]`)].map((el) => [el.id, el.getAttribute(MARK.symbol)]);
+  };
+
+  it('marks a token once per row when icon, name, symbol and aria-label all show it', async () => {
+    const marks = await scanBody(`<ul>
+      <li><img id="i1" alt="wstETH icon" src="/w.svg"><h4 id="n1">Wrapped liquid staked Ether 2.0</h4><p id="s1" aria-label="wstETH (wstETH)">wstETH</p></li>
+      <li><img id="i2" alt="RSETH icon" src="/r.svg"><h4 id="n2">KelpDao Restaked ETH</h4><p id="s2">rsETH</p></li>
+    </ul>`);
+    expect(marks).toEqual([['s1', 'wstETH'], ['s2', 'rsETH']]);
+  });
+
+  it('marks a name where the row shows no symbol, and an icon where it shows neither', async () => {
+    const marks = await scanBody(`<table>
+      <tr><td><h4 id="name">Renzo Restaked ETH</h4></td><td>4.1%</td></tr>
+      <tr><td><img id="icon" alt="cbETH" src="/c.svg"></td><td>3.0%</td></tr>
+      <tr><td><button id="labelled" aria-label="Select Rocket Pool ETH"></button></td></tr>
+      <tr><td><span id="cut">Wrapped liquid staked Et…</span></td></tr>
+    </table>`);
+    expect(marks).toEqual([['name', 'ezETH'], ['icon', 'cbETH'], ['labelled', 'rETH'], ['cut', 'wstETH']]);
+  });
+
+  it('a row showing two tokens, one by symbol and one by icon, marks both', async () => {
+    const marks = await scanBody(`<div role="row"><img id="a" alt="rETH"><img id="b" alt="wstETH"><span id="title">rETH/wstETH</span></div>`);
+    expect(marks).toEqual([['b', 'wstETH'], ['title', 'rETH']]);
+  });
+
+  it('generic names, pool-share symbols and labels inside our own UI are not marks', async () => {
+    const marks = await scanBody(`<div><p id="g">Staked ETH</p></div><div><p id="bpt">wstETH-WETH-BPT</p></div>
+      <stakelens-ui><img id="ours" alt="weETH"></stakelens-ui>`);
+    expect(marks).toEqual([]);
+  });
+
+  it('follows a label the app changes, and clears the mark when the label stops naming a token', async () => {
+    document.body.innerHTML = '<div><img id="logo" alt="weETH" src="/w.svg"></div>';
+    const controller = new AbortController();
+    startScanner({ root: document.body, matcher: createMatcher(registry), site: aave, chainId: () => 1, signal: controller.signal, onChange: () => {} });
+    await settle();
+    const logo = document.getElementById('logo')!;
+    expect(logo.getAttribute(MARK.symbol)).toBe('weETH');
+    logo.setAttribute('alt', 'ezETH');
+    await settle();
+    expect(logo.getAttribute(MARK.symbol)).toBe('ezETH');
+    logo.setAttribute('alt', 'USDC');
+    await settle();
+    expect(logo.hasAttribute(MARK.symbol)).toBe(false);
+    controller.abort();
+  });
+
+  it('marks a look-alike in an icon label as a mismatch', async () => {
+    await scanBody('<div><img id="fake" alt="w\u0435ETH"></div>');
+    expect(document.getElementById('fake')!.getAttribute(MARK.match)).toBe('mismatch');
+  });
+});

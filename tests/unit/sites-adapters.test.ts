@@ -50,7 +50,7 @@ function load(dir: string, file: string, url: string): string {
   return html;
 }
 
-/** Scans the page with the site's adapter; every mark as [text, symbol, chain, match]. */
+/** Scans the page with the site's adapter; every mark as [text, symbol, chain, match]; an icon's text is "img@<alt>". */
 async function scan(site: SiteAdapter): Promise<[string, string, number, string][]> {
   controller = new AbortController();
   startScanner({
@@ -63,7 +63,7 @@ async function scan(site: SiteAdapter): Promise<[string, string, number, string]
   });
   await settle();
   return [...document.querySelectorAll(`[${MARK.symbol}]`)].map((el) => [
-    el.textContent!.trim(),
+    el.textContent!.trim() || `${el.localName}@${el.getAttribute('alt') ?? el.getAttribute('aria-label') ?? el.getAttribute('title')}`,
     el.getAttribute(MARK.symbol)!,
     Number(el.getAttribute(MARK.chain)),
     el.getAttribute(MARK.match)!,
@@ -143,22 +143,25 @@ describe('Curve', () => {
     expect(html).toContain('HAND-BUILT FIXTURE');
     expect(await scan(curve)).toEqual([
       ['ETH/stETH', 'stETH', 1, 'address'],
-      ['stETH-ng', 'stETH', 1, 'address'],
+      // "stETH-ng" is a pool's name, one identifier: its stETH icon carries the mark
+      ['img@stETH', 'stETH', 1, 'address'],
       ['ETH/frxETH', 'frxETH', 1, 'address'],
       ['weETH/WETH', 'weETH', 1, 'address'],
+      // the title marks its first token; the second is marked on its icon
+      ['img@wstETH', 'wstETH', 1, 'address'],
       ['rETH/wstETH', 'rETH', 1, 'address'],
       ['ETH/rETH', 'rETH', 1, 'mismatch'], // StaFi's rETH: same symbol, another token
     ]);
     const title = document.querySelector('[data-testid="market-link-0xDC24316b9AE028F1497c275EB9192a3Ea0f67022"]')!;
     expect(curve.addressesNear(title)).toEqual(['0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', STETH]);
     // ETH, WETH, USDC, "Ethereum": no marks
-    for (const text of ['ETH', 'DAI/USDC/USDT', 'Ethereum']) expect(byText('button, a, span', text).hasAttribute(MARK.symbol)).toBe(false);
+    for (const text of ['ETH', 'DAI/USDC/USDT', 'Ethereum', 'stETH-ng']) expect(byText('button, a, span', text).hasAttribute(MARK.symbol)).toBe(false);
   });
 
   it('takes no address from another network’s icon folder', async () => {
     load('curve', 'pools.html', 'https://www.curve.finance/dex/arbitrum/pools');
     const marks = await scan(curve);
-    expect(marks.map(([, , id, match]) => [id, match])).toEqual(Array(6).fill([42161, 'symbol']));
+    expect(marks.map(([, , id, match]) => [id, match])).toEqual(Array(7).fill([42161, 'symbol']));
   });
 
   it('reads a pool composition row (icon without alt, address shortened in text)', () => {
@@ -170,29 +173,28 @@ describe('Curve', () => {
 });
 
 describe('Balancer', () => {
-  it('marks token pills by their logos; rows on another chain get no address', async () => {
+  const POOL_LIST = [
+    ['wstETH', 'wstETH', 1, 'address'],
+    ['rETH', 'rETH', 1, 'address'],
+    ['osETH', 'osETH', 1, 'address'], // a v3 row: its link is the pool's address, never read
+    ['weETH', 'weETH', 1, 'mismatch'], // made-up "weETH"
+    ['wstETH', 'wstETH', 42161, 'address'], // the Arbitrum row, by its network icon
+  ];
+
+  it('marks token pills by their logos; a row on another chain is judged on that chain', async () => {
     const html = load('balancer', 'pools.html', 'https://balancer.fi/pools');
     expect(html).toContain('HAND-BUILT FIXTURE');
-    expect(await scan(balancer)).toEqual([
-      ['wstETH', 'wstETH', 1, 'address'],
-      ['rETH', 'rETH', 1, 'address'],
-      ['osETH', 'osETH', 1, 'address'], // a v3 row: its link is the pool's address, never read
-      ['weETH', 'weETH', 1, 'mismatch'], // made-up "weETH"
-      ['wstETH', 'wstETH', 1, 'symbol'], // the Arbitrum row
-    ]);
+    expect(await scan(balancer)).toEqual(POOL_LIST);
     for (const text of ['WETH', 'USDC', 'BAL', 'Ethereum']) expect(byText('p, button', text).hasAttribute(MARK.symbol)).toBe(false);
     const arbitrum = document.querySelector('a[href^="/pools/arbitrum/"] .pill-symbol')!;
     expect(balancer.chainNear!(arbitrum)).toBe(42161);
+    expect(balancer.addressesNear(arbitrum)).toEqual([WSTETH_ARBITRUM]);
     expect(balancer.chainNear!(document.querySelector('.pill-symbol')!)).toBe(1);
   });
 
-  it('with the network filter on Arbitrum, the Arbitrum row is checked and the others are not', async () => {
-    load('balancer', 'pools.html', 'https://balancer.fi/pools?networks=ARBITRUM');
-    const marks = await scan(balancer);
-    expect(marks.at(-1)).toEqual(['wstETH', 'wstETH', 42161, 'address']);
-    expect(marks.slice(0, -1).every(([, , id, match]) => id === 42161 && match === 'symbol')).toBe(true);
-    const pill = document.querySelector('a[href^="/pools/arbitrum/"] .pill-symbol')!;
-    expect(balancer.addressesNear(pill)).toEqual([WSTETH_ARBITRUM]);
+  it('a network filter in the URL does not override the network icon of a row', async () => {
+    load('balancer', 'pools.html', 'https://balancer.fi/pools?networks=ARBITRUM,BASE');
+    expect(await scan(balancer)).toEqual(POOL_LIST);
   });
 
   it('never reads a pool id or pool address from the row link', () => {

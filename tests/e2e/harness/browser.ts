@@ -48,6 +48,7 @@ export const MAPPED_HOSTS = [
   'arbiscan.io',
   'basescan.org',
   'optimistic.etherscan.io',
+  'portfolio.example', // no app of ours: the generic adapter's page
 ] as const;
 
 export interface LaunchOptions {

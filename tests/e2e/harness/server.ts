@@ -117,6 +117,8 @@ export const SITES: Record<string, SiteConfig> = {
     ],
     fallback: 'restake.html',
   },
+  // A site outside the built-in list, for the generic adapter (the e2e build is granted it).
+  'portfolio.example': { dir: 'other', routes: [{ path: '/', file: 'index.html' }], fallback: 'index.html' },
   // One chain per host; every host serves the same token page, which renders that chain's data.
   ...share(['etherscan.io', 'arbiscan.io', 'basescan.org', 'optimistic.etherscan.io'], {
     dir: 'etherscan',
