@@ -50,6 +50,16 @@ const etherscanNonMarks = { selector: 'div, footer', texts: ['$4,121.50 @ 1.2075
 
 const CASES: SiteCase[] = [
   {
+    name: 'Uniswap position (Arbitrum)',
+    url: 'https://app.uniswap.org/positions/v3/arbitrum/12345',
+    marks: [
+      ['wstETH / WETH', 'wstETH', 42161, 'address'],
+      ['wstETH', 'wstETH', 42161, 'address'],
+    ],
+    nonMarks: { selector: 'span', texts: ['WETH', 'In range'] },
+    hover: { symbol: 'wstETH', chain: 42161, match: 'address' },
+  },
+  {
     name: 'Curve pools',
     url: 'https://www.curve.finance/dex/ethereum/pools',
     marks: [

@@ -36,6 +36,8 @@ describe('uniswap.chainFromUrl', () => {
     [`/explore/tokens/base/${WEETH}`, 8453],
     [`/explore/tokens/ethereum/${WEETH}`, 1],
     ['/explore/pools/optimism/0x1234', 10],
+    ['/positions/v3/arbitrum/12345', 42161],
+    ['/positions/v4/base/7', 8453],
     [`/explore/tokens/ethereum/${WEETH}?chain=base`, 1],
     ['/swap?chain=zora', null],
     [`/explore/tokens/zora/${WEETH}`, null],
@@ -55,6 +57,15 @@ describe('addressesNear', () => {
   it('uniswap reads token links and logo URLs', () => {
     document.body.innerHTML = `<a href="/explore/tokens/ethereum/${WEETH}"><img src="https://assets.example/${WEETH}/logo.png"><span id="t">weETH</span></a>`;
     expect(uniswap.addressesNear(document.getElementById('t')!)).toEqual([WEETH.toLowerCase(), WEETH.toLowerCase()]);
+  });
+
+  it('uniswap ties the swap form\'s currency buttons to the inputCurrency / outputCurrency of the URL', () => {
+    const fake = '0x1111111111111111111111111111111111111111';
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(`https://app.uniswap.org/swap?chain=mainnet&inputCurrency=ETH&outputCurrency=${fake}`);
+    document.body.innerHTML = `<button data-testid="choose-input-token"><span id="in">ETH</span></button>
+      <button data-testid="choose-output-token"><span id="out">wstETH</span></button>`;
+    expect(uniswap.addressesNear(document.getElementById('in')!)).toEqual([]);
+    expect(uniswap.addressesNear(document.getElementById('out')!)).toEqual([fake]);
   });
 
   it('finds nothing for text without a nearby address', () => {
