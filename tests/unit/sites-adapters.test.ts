@@ -15,6 +15,7 @@ import { curve } from '../../lib/sites/curve';
 import { eigenlayer } from '../../lib/sites/eigenlayer';
 import { etherfi } from '../../lib/sites/etherfi';
 import { explorers } from '../../lib/sites/explorers';
+import { generic } from '../../lib/sites/generic';
 import { CONTENT_MATCHES, SITES, siteForHost, type SiteAdapter } from '../../lib/sites/index';
 import { kelp } from '../../lib/sites/kelp';
 import { lido } from '../../lib/sites/lido';
@@ -169,6 +170,28 @@ describe('Curve', () => {
     document.body.innerHTML = `<table><tr><td><div class="token-info"><img data-testid="token-icon-${STETH}" alt="" src="https://cdn.jsdelivr.net/gh/curvefi/curve-assets/images/assets/${STETH}.png">
       <div><p id="t">stETH</p><p><span>0xae7a…fE84</span></p></div></div></td></tr></table>`;
     expect(curve.addressesNear(document.getElementById('t')!)).toEqual([STETH]);
+  });
+});
+
+describe('any other site (generic adapter)', () => {
+  it('marks symbols, names and icons once per row; an explorer token link checks the address; pool shares and ETH are not tokens', async () => {
+    const html = load('other', 'index.html', 'https://portfolio.example/');
+    expect(html).toContain('HAND-BUILT FIXTURE');
+    expect(await scan(generic)).toEqual([
+      ['rETH', 'rETH', 1, 'symbol'],
+      ['Renzo Restaked ETH', 'ezETH', 1, 'symbol'],
+      ['img@cbETH', 'cbETH', 1, 'symbol'],
+      ['wstETH', 'wstETH', 1, 'address'],
+      ['w\u0435ETH', 'weETH', 1, 'mismatch'],
+    ]);
+    for (const text of ['wstETH-WETH-BPT', 'ETH', 'Ethereum']) expect(byText('span', text).hasAttribute(MARK.symbol)).toBe(false);
+  });
+
+  it('on a page of another chain, judges the explorer link against that chain', async () => {
+    load('other', 'index.html', 'https://portfolio.example/?chain=arbitrum');
+    const marks = await scan(generic);
+    // The link goes to etherscan.io (Ethereum), not this page's chain: it says nothing here.
+    expect(marks.find(([text]) => text === 'wstETH')).toEqual(['wstETH', 'wstETH', 42161, 'symbol']);
   });
 });
 
