@@ -5,6 +5,7 @@ import { shortError } from '../lib/chain/calls';
 import { checkRpcEndpoint } from '../lib/chain/rpc-check';
 import { beaconSetting, getBeaconSetting, getRpcSettings, rpcSettings } from '../lib/settings';
 import { chainName } from '../lib/ui/format';
+import { RiskPreferences } from './RiskPreferences';
 
 const CHAINS = [1, 42161, 8453, 10] as const;
 
@@ -87,6 +88,7 @@ export function Options() {
           {status.text}
         </p>
       )}
+      <RiskPreferences />
     </main>
   );
 }

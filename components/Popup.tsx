@@ -1,11 +1,10 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { LAYER_NAMES, riskRows, type Level } from '../lib/risk/layers';
+import { LAYER_NAMES, riskRows, worstRow } from '../lib/risk/layers';
 import { chainName, formatAge, formatBps, pegTone } from '../lib/ui/format';
 import { siteForHost } from '../lib/sites';
 import { loadTab, popupStore, refreshFigures, toggleSite } from '../lib/ui/popup-store';
-
-const LEVEL_RANK: Record<Level, number> = { none: 0, low: 1, unknown: 2, medium: 3, high: 4 };
+import { followPreferences, preferencesStore } from '../lib/ui/preferences-store';
 
 /** popup.html?tabId=N describes tab N (tests and tools); otherwise the active tab. */
 async function targetTabId(): Promise<number | null> {
@@ -17,17 +16,20 @@ async function targetTabId(): Promise<number | null> {
 
 export function Popup() {
   const state = useStore(popupStore);
+  const { units, thresholds } = useStore(preferencesStore);
   useEffect(() => {
+    followPreferences();
     void targetTabId().then((id) => (id === null ? popupStore.setState({ loading: false }) : loadTab(id)));
   }, []);
 
   const pegs = state.figures.map((f) => f.figures?.peg.bps).filter((b): b is number => typeof b === 'number');
   const worstPeg = pegs.length ? Math.min(...pegs) : null;
   const newest = Math.max(0, ...state.figures.map((f) => f.figures?.readAt ?? 0));
-  const risks = state.figures
-    .flatMap((f) => riskRows(f.symbol, f.figures, null).map((row) => ({ ...row, symbol: f.symbol })))
-    .filter((r) => r.layer !== 'oracle');
-  const highest = risks.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level])[0];
+  // The highest layer of any token on the tab; the oracle row depends on the page, not the token.
+  const siteId = state.host ? (siteForHost(state.host)?.id ?? 'generic') : null;
+  const worstPerToken = state.figures.map((f) => ({ symbol: f.symbol, row: worstRow(riskRows(f.symbol, f.figures, { siteId, chainId: f.chainId, thresholds })) }));
+  const highest = worstRow(worstPerToken.flatMap((t) => (t.row ? [t.row] : [])));
+  const highestSymbol = worstPerToken.find((t) => t.row === highest)?.symbol;
 
   return (
     <main className="pp">
@@ -57,8 +59,8 @@ export function Popup() {
                     <b>{t.symbol}</b> <span className="pp-muted">{chainName(t.chainId)}</span>
                     {t.match === 'mismatch' && <span className="pp-bad"> look-alike!</span>}
                   </span>
-                  <span className={`pp-${pegTone(bps)}`} data-peg-bps={bps ?? ''}>
-                    {bps !== null ? formatBps(bps) : figures?.error ? 'unavailable' : '…'}
+                  <span className={`pp-${pegTone(bps, thresholds)}`} data-peg-bps={bps ?? ''}>
+                    {bps !== null ? formatBps(bps, units) : figures?.error ? 'unavailable' : '…'}
                   </span>
                 </li>
               );
@@ -73,11 +75,11 @@ export function Popup() {
           {state.tokens.length > 0 && (
             <>
               <p>
-                Worst peg: <b>{worstPeg !== null ? formatBps(worstPeg) : 'unavailable'}</b>
+                Worst peg: <b>{worstPeg !== null ? formatBps(worstPeg, units) : 'unavailable'}</b>
                 {highest && (
                   <>
                     {' '}
-                    · highest risk: <b>{highest.level}</b> ({highest.symbol}, {LAYER_NAMES[highest.layer]})
+                    · highest risk: <b data-testid="highest-risk" data-level={highest.level}>{highest.level}</b> ({highestSymbol}, {LAYER_NAMES[highest.layer]})
                   </>
                 )}
               </p>

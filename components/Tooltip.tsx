@@ -1,9 +1,11 @@
 import type { Figures } from '../lib/chain/figures';
 import type { FigureReplyMessage } from '../lib/messaging';
+import { useStore } from 'zustand';
 import { LAYER_NAMES, riskRows } from '../lib/risk/layers';
 import type { MatchKind } from '../lib/scan/marks';
 import { tokenBySymbol } from '../lib/tokens/registry';
 import { chainName, formatAge, formatBps, formatDuration, formatPercent, formatRange, formatWad, pegTone } from '../lib/ui/format';
+import { preferencesStore } from '../lib/ui/preferences-store';
 
 export interface TooltipProps {
   id: string;
@@ -57,7 +59,7 @@ export function Tooltip(props: TooltipProps) {
       <PegSection figures={figures} ageS={ageS} stale={reply?.stale ?? false} />
       <ExitSection figures={figures} />
       <YieldSection reply={reply} />
-      <RiskSection symbol={symbol} figures={figures} siteId={props.siteId} />
+      <RiskSection symbol={symbol} chainId={chainId} figures={figures} siteId={props.siteId} />
 
       <footer className="sl-foot">
         <span className="sl-muted">
@@ -78,6 +80,7 @@ function matchLabel(match: MatchKind | null): string {
 }
 
 function PegSection({ figures, ageS, stale }: { figures: Figures | null; ageS: number | null; stale: boolean }) {
+  const { units, thresholds } = useStore(preferencesStore);
   const peg = figures?.peg;
   const bps = peg?.bps ?? null;
   const source = figures?.markets.find((m) => m.id === peg?.sourceId);
@@ -87,7 +90,7 @@ function PegSection({ figures, ageS, stale }: { figures: Figures | null; ageS: n
       {figures && peg && bps !== null ? (
         <>
           <p>
-            <span className={`sl-peg sl-${pegTone(bps)}`}>{formatBps(bps)}</span> market vs redemption value
+            <span className={`sl-peg sl-${pegTone(bps, thresholds)}`}>{formatBps(bps, units)}</span> market vs redemption value
             {stale && <span className="sl-stale"> · stale</span>}
           </p>
           <p className="sl-muted">
@@ -210,18 +213,32 @@ function YieldSection({ reply }: { reply: FigureReplyMessage | null }) {
   );
 }
 
-function RiskSection({ symbol, figures, siteId }: { symbol: string; figures: Figures | null; siteId: string | null }) {
-  // Fixed order, from the validators up to the market: the same layer sits in the same row on every token.
-  const rows = riskRows(symbol, figures, siteId);
+function RiskSection({ symbol, chainId, figures, siteId }: { symbol: string; chainId: number; figures: Figures | null; siteId: string | null }) {
+  const { thresholds } = useStore(preferencesStore);
+  // Fixed order, from the validators up to the market: the same layer sits in the same row on every
+  // token, so a glance compares tokens; the level's colour carries the severity.
+  const rows = riskRows(symbol, figures, { siteId, chainId, thresholds });
   return (
     <section data-section="risk" className="sl-section">
       <h3>Risk layers</h3>
       <ul className="sl-risk">
         {rows.map((row) => (
-          <li key={row.layer} data-layer={row.layer} data-level={row.level} title={row.sources.join('\n')}>
+          <li key={row.layer} data-layer={row.layer} data-level={row.level} data-sources={row.sources.length}>
             <span className={`sl-level sl-level-${row.level}`}>{row.level}</span>
             <span className="sl-layer">{LAYER_NAMES[row.layer]}</span>
-            <span className="sl-why">{row.why}</span>
+            <span className="sl-why">
+              {row.why}
+              {row.signal && <b className="sl-signal"> {row.signal}.</b>}{' '}
+              <span className="sl-src">
+                {row.sources.map((url, i) => (
+                  <a key={url} href={url} target="_blank" rel="noopener noreferrer" title={url}>
+                    [{i + 1}]
+                  </a>
+                ))}
+                {row.reviewed && <span className="sl-muted"> reviewed {row.reviewed}</span>}
+                {row.confidence !== 'live' && row.confidence !== 'primary' && <span className="sl-muted"> · {row.confidence}</span>}
+              </span>
+            </span>
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { DEFAULT_THRESHOLDS, thresholdsSchema } from './risk/thresholds';
 import { siteForHost } from './sites';
 
 /*
@@ -23,6 +24,19 @@ export const beaconSetting = storage.defineItem<string>('local:beacon', { fallba
 
 export async function getBeaconSetting(): Promise<string> {
   return parseSetting(beaconSettingSchema, await beaconSetting.getValue(), '', 'beacon');
+}
+
+/** How figures are shown and where the live risk levels turn. */
+export const preferencesSchema = z.object({
+  units: z.enum(['bps', 'percent']),
+  thresholds: thresholdsSchema,
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+export const DEFAULT_PREFERENCES: Preferences = { units: 'bps', thresholds: DEFAULT_THRESHOLDS };
+export const preferences = storage.defineItem<Preferences>('local:preferences', { fallback: DEFAULT_PREFERENCES, version: 1 });
+
+export async function getPreferences(): Promise<Preferences> {
+  return parseSetting(preferencesSchema, await preferences.getValue(), DEFAULT_PREFERENCES, 'preferences');
 }
 
 /** Parses a stored value; on a bad shape returns the fallback and says why (console, once per read). */

@@ -143,7 +143,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
         'HashConsensus.getFrameConfig()': frame,
       });
       if ('failed' in r) return unavailable(r.failed);
-      if (r['WithdrawalQueue.isPaused()']) return unavailable('Lido withdrawals are paused (WithdrawalQueue.isPaused())');
+      if (r['WithdrawalQueue.isPaused()']) return { ...unavailable('Lido withdrawals are paused (WithdrawalQueue.isPaused())'), paused: ['WithdrawalQueue.isPaused()'] };
       const [initialEpoch, epochsPerFrame] = r['HashConsensus.getFrameConfig()'] as readonly [bigint, bigint, bigint];
       const frameSeconds = Number(epochsPerFrame) * BEACON.slotsPerEpoch * BEACON.secondsPerSlot;
       if (frameSeconds <= 0) return unavailable('HashConsensus reported an empty oracle frame');
@@ -210,7 +210,8 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
         eigenPart(delay.value),
         maybe(beacon),
       ];
-      return fromParts(parts, notes);
+      const figures = fromParts(parts, notes);
+      return instantPaused.ok && instantPaused.value ? { ...figures, paused: ['EtherFiRedemptionManager.paused()'] } : figures;
     };
   },
 

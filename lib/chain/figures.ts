@@ -66,6 +66,8 @@ export const figuresSchema = z.object({
     parts: z.array(exitPartSchema),
     notes: z.array(z.string()),
     reason,
+    /** Reads that say the protocol has paused (part of) this road now, e.g. "WithdrawalQueue.isPaused()". */
+    paused: z.array(z.string()).optional(),
   }),
 });
 

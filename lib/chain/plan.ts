@@ -134,7 +134,7 @@ function bridgedRedeem(home: Figures | null): Figures['redeem'] {
     source: 'the token’s bridge',
   };
   if (!home || home.redeem.reason) {
-    return { minSeconds: null, maxSeconds: null, parts: [bridge], notes: [], reason: home?.redeem.reason ?? 'the Ethereum side is unavailable' };
+    return { minSeconds: null, maxSeconds: null, parts: [bridge], notes: [], reason: home?.redeem.reason ?? 'the Ethereum side is unavailable', paused: home?.redeem.paused };
   }
   return {
     // The range is the Ethereum side's; the bridge comes on top of it and is said so.
@@ -143,5 +143,6 @@ function bridgedRedeem(home: Figures | null): Figures['redeem'] {
     parts: [bridge, ...home.redeem.parts],
     notes: ['Times are for redeeming on Ethereum, after the bridge.', ...home.redeem.notes],
     reason: null,
+    paused: home.redeem.paused,
   };
 }

@@ -1,22 +1,30 @@
 import type { Figures } from '../chain/figures';
 import { tokenBySymbol } from '../tokens/registry';
+import { riskFactsFor } from './facts';
+import type { Level, StaticLayerId } from './schema';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 
 /*
- * A first layered risk breakdown: six rows, each a level, one line of why and its sources. Static
- * facts are data with the date they were last reviewed; the liquidity row is live, from the peg
- * and the cost of selling now. The full model (thresholds as settings, oracle per market) comes later.
+ * The layered risk model: six rows per token, in a fixed order from the validators up to the
+ * market. Four are static facts reviewed by hand (./facts, with sources and a review date); two
+ * are live (liquidity and peg from the figures; the oracle of the lending market on the page).
+ * Live signals move a static level: a paused contract raises the row of the layer it belongs to.
  */
 
 export const LAYERS = ['consensus', 'lst', 'restaking', 'wrapper', 'liquidity', 'oracle'] as const;
 export type LayerId = (typeof LAYERS)[number];
-export type Level = 'low' | 'medium' | 'high' | 'unknown' | 'none';
+export type { Level };
 
 export interface LayerRow {
   layer: LayerId;
   level: Level;
   why: string;
   sources: string[];
+  /** When a person last reviewed the static facts; null for a live row. */
   reviewed: string | null;
+  confidence: 'primary' | 'secondary' | 'third-party' | 'unverified' | 'live';
+  /** The live signal that moved the level, if one did. */
+  signal?: string;
 }
 
 export const LAYER_NAMES: Record<LayerId, string> = {
@@ -28,65 +36,91 @@ export const LAYER_NAMES: Record<LayerId, string> = {
   oracle: 'Lending oracle',
 };
 
-type StaticRow = Omit<LayerRow, 'layer'>;
-const REVIEWED = '2026-11-21';
+export const LEVEL_RANK: Record<Level, number> = { none: 0, low: 1, unknown: 2, medium: 3, high: 4 };
 
-const STATIC: Record<string, Record<Exclude<LayerId, 'liquidity' | 'oracle'>, StaticRow>> = {
-  wstETH: {
-    consensus: { level: 'low', why: 'Curated professional node operators plus a permissionless community module', sources: ['https://docs.lido.fi/staking-modules/curated-module'], reviewed: REVIEWED },
-    lst: { level: 'medium', why: 'stETH is an upgradeable proxy governed by the Lido DAO', sources: ['https://docs.lido.fi/deployed-contracts/'], reviewed: REVIEWED },
-    restaking: { level: 'none', why: 'Plain LST: no restaking layer', sources: [], reviewed: REVIEWED },
-    wrapper: { level: 'low', why: 'wstETH is a plain, non-upgradeable wrapper of stETH shares', sources: ['https://docs.lido.fi/contracts/wsteth'], reviewed: REVIEWED },
-  },
-  weETH: {
-    consensus: { level: 'medium', why: 'ether.fi node operators run the validators; staked ETH is restaked', sources: ['https://etherfi.gitbook.io/etherfi'], reviewed: REVIEWED },
-    lst: { level: 'medium', why: 'ether.fi core contracts are UUPS proxies, upgraded often', sources: ['https://github.com/etherfi-protocol/smart-contracts'], reviewed: REVIEWED },
-    restaking: { level: 'medium', why: 'Restaked on EigenLayer: stake backs AVSs and is slashable, with a 14-day withdrawal delay', sources: ['https://github.com/Layr-Labs/eigenlayer-contracts'], reviewed: REVIEWED },
-    wrapper: { level: 'medium', why: 'weETH is an upgradeable (UUPS) wrapper of eETH', sources: ['https://github.com/etherfi-protocol/smart-contracts'], reviewed: REVIEWED },
-  },
-};
+/** Where the page is: the lending market (if any) decides the oracle row. */
+export interface RiskContext {
+  siteId: string | null;
+  chainId?: number;
+  thresholds?: Thresholds;
+}
 
-/** Peg distance that moves the liquidity row (bps below redemption value); issue #5 makes these settings. */
-export const LIQUIDITY_THRESHOLDS = { medium: 50, high: 200 } as const;
-
-export function liquidityRow(figures: Figures | null): LayerRow {
-  const base = { layer: 'liquidity' as const, sources: ['live: peg and sell-now cost'], reviewed: null };
+export function liquidityRow(figures: Figures | null, thresholds: Thresholds = DEFAULT_THRESHOLDS): LayerRow {
+  const base = { layer: 'liquidity' as const, sources: [], reviewed: null, confidence: 'live' as const };
   if (!figures || figures.peg.bps === null) {
     return { ...base, level: 'unknown', why: figures?.peg.reason ?? 'no figures read yet' };
   }
   const below = -figures.peg.bps;
-  const cost100 = figures.sell.quotes[1]?.costBps;
-  const worst = Math.max(below, cost100 ?? 0);
-  const level: Level = worst >= LIQUIDITY_THRESHOLDS.high ? 'high' : worst >= LIQUIDITY_THRESHOLDS.medium ? 'medium' : 'low';
-  const cost = cost100 === undefined || cost100 === null ? '' : `; selling ~100 ETH costs ${cost100} bps`;
+  const cost100 = figures.sell.quotes[1]?.costBps ?? null;
+  const rank = (value: number | null, medium: number, high: number) => (value === null ? 0 : value >= high ? 2 : value >= medium ? 1 : 0);
+  const worst = Math.max(rank(below, thresholds.pegMediumBps, thresholds.pegHighBps), rank(cost100, thresholds.sellMediumBps, thresholds.sellHighBps));
+  const level: Level = (['low', 'medium', 'high'] as const)[worst]!;
+  const cost = cost100 === null ? '' : `; selling ~100 ETH costs ${cost100} bps`;
   return { ...base, level, why: `Market ${figures.peg.bps >= 0 ? '+' : ''}${figures.peg.bps} bps vs redemption${cost}` };
 }
 
-/** How the lending market on this page prices the token. */
+/**
+ * Aave values these tokens at their redemption rate, capped in growth by CAPO (bgd-labs/aave-capo,
+ * scripts/DeployEthereum.s.sol): the cap per year, as deployed.
+ */
+const AAVE_CAPO_YEARLY_CAP: Record<string, number> = {
+  wstETH: 9.68,
+  rETH: 9.3,
+  cbETH: 8.12,
+  weETH: 8.75,
+  osETH: 8.75,
+  ETHx: 9.24,
+  ezETH: 10.89,
+  rsETH: 9.83,
+};
+const AAVE_SOURCES = ['https://github.com/bgd-labs/aave-capo', 'https://github.com/bgd-labs/aave-address-book'];
+const ORACLE_REVIEWED = '2026-11-22';
+
+/** How the lending market on this page prices the token, and what a depeg means there. */
 export function oracleRow(symbol: string, siteId: string | null): LayerRow {
-  if (siteId !== 'aave') {
-    return { layer: 'oracle', level: 'none', why: 'No lending market on this page', sources: [], reviewed: REVIEWED };
+  const row = { layer: 'oracle' as const, reviewed: ORACLE_REVIEWED };
+  if (siteId === 'aave') {
+    const cap = AAVE_CAPO_YEARLY_CAP[symbol];
+    if (cap === undefined) {
+      return { ...row, level: 'unknown', why: `Not one of the Aave collaterals we checked: how Aave prices ${symbol} is not known here`, sources: [], confidence: 'unverified' };
+    }
+    return {
+      ...row,
+      level: 'low',
+      why: `Aave prices ${symbol} at its redemption rate (growth capped at ${cap}%/yr), not the market: a depeg alone does not liquidate; a wrong rate would`,
+      sources: AAVE_SOURCES,
+      confidence: 'secondary',
+    };
   }
-  return {
-    layer: 'oracle',
-    level: 'low',
-    why: `Aave prices ${symbol} by its exchange rate (capped adapter), so a market depeg alone does not trigger liquidations`,
-    sources: ['https://github.com/bgd-labs/aave-capo'],
-    reviewed: REVIEWED,
-  };
+  if (siteId === 'morpho') {
+    return { ...row, level: 'unknown', why: 'Each Morpho market names its own oracle: one that reads the market price liquidates on a depeg', sources: ['https://docs.morpho.org/'], confidence: 'primary' };
+  }
+  return { ...row, level: 'none', why: 'No lending market on this page', sources: [], confidence: 'primary' };
 }
 
-export function riskRows(symbol: string, figures: Figures | null, siteId: string | null): LayerRow[] {
-  const known = STATIC[symbol];
-  return LAYERS.map((layer) => {
-    if (layer === 'liquidity') return liquidityRow(figures);
-    if (layer === 'oracle') return oracleRow(symbol, siteId);
-    const row = known?.[layer];
-    if (row) return { layer, ...row };
-    // A plain LST has no restaking layer: that much follows from the registry, reviewed or not.
-    if (layer === 'restaking' && tokenBySymbol(symbol)?.kind === 'LST') {
-      return { layer, level: 'none', why: 'Plain LST: no restaking layer', sources: [], reviewed: null };
+const RAISED: Record<Level, Level> = { none: 'none', low: 'medium', unknown: 'high', medium: 'high', high: 'high' };
+
+export function riskRows(symbol: string, figures: Figures | null, context: RiskContext): LayerRow[] {
+  const facts = riskFactsFor(symbol);
+  const token = tokenBySymbol(symbol);
+  // A paused contract belongs to the protocol for an LST and to the restaking wrapper for an LRT.
+  const paused = figures?.redeem.paused ?? [];
+  const pausedLayer: StaticLayerId = token?.kind === 'LRT' ? 'wrapper' : 'lst';
+  return LAYERS.map((layer): LayerRow => {
+    if (layer === 'liquidity') return liquidityRow(figures, context.thresholds);
+    if (layer === 'oracle') return oracleRow(symbol, context.siteId);
+    const fact = facts?.[layer];
+    const row: LayerRow = fact
+      ? { layer, level: fact.level, why: fact.why, sources: fact.sources, reviewed: fact.reviewed, confidence: fact.confidence }
+      : { layer, level: 'unknown', why: 'Not reviewed yet', sources: [], reviewed: null, confidence: 'unverified' };
+    if (layer === pausedLayer && paused.length) {
+      return { ...row, level: RAISED[row.level], signal: `Paused now: ${paused.join(', ')}` };
     }
-    return { layer, level: 'unknown', why: 'Not reviewed yet', sources: [], reviewed: null };
+    return row;
   });
+}
+
+/** The worst row (ties: the lower layer of the stack), for summaries. */
+export function worstRow(rows: LayerRow[]): LayerRow | undefined {
+  return rows.reduce<LayerRow | undefined>((worst, row) => (!worst || LEVEL_RANK[row.level] > LEVEL_RANK[worst.level] ? row : worst), undefined);
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../risk/thresholds';
 /** Display helpers. Figures arrive as wad strings; they become text only here. */
 
 export const CHAIN_NAMES: Record<number, string> = { 1: 'Ethereum', 10: 'Optimism', 8453: 'Base', 42161: 'Arbitrum' };
@@ -16,8 +17,10 @@ export function formatWad(wad: string, digits = 4): string {
   return `${whole.toLocaleString('en-US')}.${fraction.toString().padStart(digits, '0')}`;
 }
 
-export function formatBps(bps: number): string {
-  return `${bps > 0 ? '+' : bps < 0 ? '−' : ''}${Math.abs(bps).toLocaleString('en-US')} bps`;
+/** A signed distance in bps, in the user's unit: "−35 bps" or "−0.35%". */
+export function formatBps(bps: number, units: 'bps' | 'percent' = 'bps'): string {
+  const sign = bps > 0 ? '+' : bps < 0 ? '−' : '';
+  return units === 'percent' ? `${sign}${(Math.abs(bps) / 100).toFixed(2)}%` : `${sign}${Math.abs(bps).toLocaleString('en-US')} bps`;
 }
 
 /** An APR in bps as a percentage: 312 → "3.12%". */
@@ -46,9 +49,10 @@ export function formatAge(seconds: number): string {
 }
 
 /** Colour class of a peg: within 20 bps is on peg, past 100 bps below is a depeg. */
-export function pegTone(bps: number | null): 'ok' | 'warn' | 'bad' | 'none' {
+/** The peg's colour: bad from the medium risk threshold down, a warning from a fifth of it. */
+export function pegTone(bps: number | null, thresholds: Pick<Thresholds, 'pegMediumBps'> = DEFAULT_THRESHOLDS): 'ok' | 'warn' | 'bad' | 'none' {
   if (bps === null) return 'none';
-  if (bps <= -100) return 'bad';
-  if (Math.abs(bps) > 20) return 'warn';
+  if (bps <= -thresholds.pegMediumBps) return 'bad';
+  if (Math.abs(bps) > thresholds.pegMediumBps / 5) return 'warn';
   return 'ok';
 }

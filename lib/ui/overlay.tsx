@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { TOOLTIP_CSS } from '../../components/tooltip.css';
 import { TOOLTIP_ID, TooltipOverlay } from '../../components/TooltipOverlay';
 import { MARK } from '../scan/marks';
+import { followPreferences } from './preferences-store';
 import { closeTooltip, openTooltip, tooltipStore } from './tooltip-store';
 
 const HOVER_OPEN_MS = 120;
@@ -22,6 +23,7 @@ export function mountOverlay(signal: AbortSignal, siteId: string | null): void {
   // Beside <body>, not inside it: the app's React root never sees our node.
   document.documentElement.append(host);
   const root = createRoot(container);
+  followPreferences(signal);
 
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;

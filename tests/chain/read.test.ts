@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ChainReadError, readChain } from '../../lib/chain/read';
 import type { Figures } from '../../lib/chain/figures';
+import { riskRows } from '../../lib/risk/layers';
 import { registry, tokenBySymbol } from '../../lib/tokens/registry';
 import { startAnvil, type AnvilNode } from './anvil';
 import { ADDRESSES, DEFAULT_MAINNET_VALUES, seedMainnet, tokenExpectations, WEETH_POOL_FEE, type MainnetScenario } from './mainnet';
@@ -178,6 +179,9 @@ describe('readChain on a local mainnet', () => {
       f = await read(['wstETH']);
       expect(f.wstETH!.redeem.minSeconds).toBeNull();
       expect(f.wstETH!.redeem.reason).toMatch(/paused/);
+      // The pause is a live risk signal: Lido's protocol row goes up a level.
+      expect(f.wstETH!.redeem.paused).toEqual(['WithdrawalQueue.isPaused()']);
+      expect(riskRows('wstETH', f.wstETH!, { siteId: null }).find((r) => r.layer === 'lst')!.signal).toMatch(/Paused now/);
     } finally {
       await chain.setLidoQueue({ unfinalizedStETH: DEFAULT_MAINNET_VALUES.lidoUnfinalizedStETH, paused: false });
     }
@@ -317,6 +321,8 @@ describe('lying and paused contracts', () => {
       const [f] = await readChain(1, [proxy.url], { tokens: [tokenBySymbol('weETH')!], contexts: {} });
       expect(f!.redeem.notes).toContain('Instant redemption is paused.');
       expect(f!.redeem.minSeconds).toBeGreaterThanOrEqual(86_400);
+      expect(f!.redeem.paused).toEqual(['EtherFiRedemptionManager.paused()']);
+      expect(riskRows('weETH', f!, { siteId: null }).find((r) => r.layer === 'wrapper')!.level).toBe('high');
     } finally {
       await chain.setEtherfiRedemption({ paused: false });
     }

@@ -44,6 +44,14 @@ test.describe('Stakelens on the apps', () => {
     await expect(layers).toHaveCount(6);
     await expect(tip.locator('[data-layer="restaking"]')).toHaveAttribute('data-level', 'none');
     await expect(tip.locator('[data-layer="oracle"]')).toHaveAttribute('data-level', 'low');
+    await expect(tip.locator('[data-layer="liquidity"]')).toHaveAttribute('data-level', 'low');
+    // The reviewed layers link their sources and say when they were reviewed.
+    for (const layer of ['consensus', 'lst', 'wrapper', 'oracle']) {
+      const row = tip.locator(`[data-layer="${layer}"]`);
+      expect(Number(await row.getAttribute('data-sources')), layer).toBeGreaterThan(0);
+      await expect(row.locator('a[href^="https://"][target="_blank"][rel~="noopener"]').first()).toBeAttached();
+      await expect(row).toContainText('reviewed 20');
+    }
 
     await page.mouse.move(0, 0);
     await expect(tooltip(page, 'wstETH')).toBeHidden();
@@ -91,6 +99,8 @@ test.describe('Stakelens on the apps', () => {
       expect(depegged).toBeLessThan(-250);
       await expect(peg).toHaveAttribute('data-peg-bps', String(depegged));
       await expect(peg.locator('.sl-peg')).toHaveClass(/sl-bad/);
+      // Past the default medium threshold (100 bps below), under the high one (500 bps).
+      await expect(tip.locator('[data-layer="liquidity"]')).toHaveAttribute('data-level', 'medium');
     } finally {
       await stack.chain.setStethMarket({ curvePrice: DEFAULT_MAINNET_VALUES.curveStethPrice, chainlinkAnswer: DEFAULT_MAINNET_VALUES.chainlinkStethAnswer });
     }
@@ -265,6 +275,39 @@ test.describe('options', () => {
     } finally {
       await own.stop();
     }
+  });
+
+  test('risk thresholds and units: a bad value is refused with the reason and changes nothing; good ones move the tooltip at once', async ({ browserWithExtension, openApp }) => {
+    const page = await openApp(AAVE_MARKETS);
+    let tip = await hoverToken(page, 'wstETH');
+    await expect(tip.locator('[data-layer="liquidity"]')).toHaveAttribute('data-level', 'low');
+    await expect(tip.locator('.sl-peg')).toContainText('bps');
+
+    const options = await browserWithExtension.context.newPage();
+    await options.goto(`chrome-extension://${browserWithExtension.extensionId}/options.html`);
+    await expect(options.getByTestId('threshold-pegMediumBps')).toHaveValue('100');
+    await options.getByTestId('threshold-pegMediumBps').fill('600'); // above the high threshold (500)
+    await options.getByTestId('save-preferences').click();
+    await expect(options.getByTestId('preferences-status')).toContainText('must be below');
+    await options.getByTestId('threshold-pegMediumBps').fill('');
+    await options.getByTestId('save-preferences').click();
+    await expect(options.getByTestId('preferences-status')).toContainText('whole number');
+    await options.reload();
+    await expect(options.getByTestId('threshold-pegMediumBps')).toHaveValue('100');
+
+    // Any peg below redemption or any selling cost now counts: the row leaves "low".
+    for (const [key, value] of [['pegMediumBps', '1'], ['pegHighBps', '2'], ['sellMediumBps', '1'], ['sellHighBps', '2']] as const) {
+      await options.getByTestId(`threshold-${key}`).fill(value);
+    }
+    await options.getByTestId('units').selectOption('percent');
+    await options.getByTestId('save-preferences').click();
+    await expect(options.getByTestId('preferences-status')).toHaveText('Saved.');
+
+    await page.bringToFront();
+    await page.mouse.move(0, 0);
+    tip = await hoverToken(page, 'wstETH');
+    await expect(tip.locator('[data-layer="liquidity"]')).toHaveAttribute('data-level', /medium|high/);
+    await expect(tip.locator('.sl-peg')).toContainText('%');
   });
 
   test('a beacon node set in options replaces the typical beacon exit range with the read queue', async ({ browserWithExtension, stack, openApp }) => {
