@@ -182,7 +182,7 @@ async function main() {
     console.log(`${'-'.repeat(width)}-|-${'-'.repeat(40)}`);
     for (const [k, v] of rows) console.log(`${k.padEnd(width)} | ${v}`);
     const past = cold.filter((m) => m === 'eth_call (past block)').length;
-    console.log(`\nCold: ${coldCalls} eth_call at the newest block (live figures: one Multicall3 call per chain), ${past} at past blocks (realized yield: now, 7 d and 30 d ago), block headers to find those blocks.`);
+    console.log(`\nCold: ${coldCalls} eth_call at the newest block (live figures: one Multicall3 call per chain), ${past} at past blocks (realized yield: now, 7 d and 30 d ago; and a bisection for the block where rsETH's stored rate last changed), block headers to find those blocks.`);
   } finally {
     await browser.close();
     await stack.stop();
