@@ -235,8 +235,8 @@ function RiskSection({ symbol, chainId, figures, siteId }: { symbol: string; cha
                     [{i + 1}]
                   </a>
                 ))}
-                {row.reviewed && <span className="sl-muted"> reviewed {row.reviewed}</span>}
-                {row.confidence !== 'live' && row.confidence !== 'primary' && <span className="sl-muted"> · {row.confidence}</span>}
+                {row.reviewed && row.sources.length > 0 && <span className="sl-muted"> · reviewed {row.reviewed}</span>}
+                {row.confidence !== 'live' && row.confidence !== 'primary' && row.sources.length > 0 && <span className="sl-muted"> · {row.confidence}</span>}
               </span>
             </span>
           </li>

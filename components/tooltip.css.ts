@@ -34,6 +34,7 @@ export const TOOLTIP_CSS = `
 .sl-level-high { background: #fee2e2; color: #991b1b; } .sl-level-unknown { background: #e5e7eb; color: #374151; }
 .sl-level-none { background: transparent; color: var(--muted); border: 1px dashed var(--line); }
 .sl-layer { font-weight: 600; } .sl-why { color: var(--muted); }
+.sl-src { font-size: 10.5px; white-space: nowrap; } .sl-src a { color: inherit; margin-right: 1px; } .sl-signal { color: var(--bad, #dc2626); }
 .sl-foot { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-top: 8px; }
 .sl-button { font: inherit; border: 1px solid var(--line); background: transparent; color: var(--fg); border-radius: 6px; padding: 2px 8px; cursor: pointer; }
 .sl-button:focus-visible, summary:focus-visible { outline: 2px solid #6366f1; outline-offset: 2px; }
