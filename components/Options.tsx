@@ -6,6 +6,8 @@ import { checkRpcEndpoint } from '../lib/chain/rpc-check';
 import { beaconSetting, getBeaconSetting, getRpcSettings, rpcSettings } from '../lib/settings';
 import { chainName } from '../lib/ui/format';
 import { RiskPreferences } from './RiskPreferences';
+import { SettingsFile } from './SettingsFile';
+import { SiteSettingsTable } from './SiteSettingsTable';
 
 const CHAINS = [1, 42161, 8453, 10] as const;
 
@@ -16,8 +18,14 @@ export function Options() {
   const [status, setStatus] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null);
 
   useEffect(() => {
-    void getRpcSettings().then((saved) => setValues(Object.fromEntries(CHAINS.map((c) => [c, saved[String(c)]?.[0] ?? '']))));
-    void getBeaconSetting().then(setBeacon);
+    // Loaded now and again whenever storage changes (an imported file), so the form never shows old values.
+    const load = () => {
+      void getRpcSettings().then((saved) => setValues(Object.fromEntries(CHAINS.map((c) => [c, saved[String(c)]?.[0] ?? '']))));
+      void getBeaconSetting().then(setBeacon);
+    };
+    load();
+    const unwatch = [rpcSettings.watch(load), beaconSetting.watch(load)];
+    return () => unwatch.forEach((stop) => stop());
   }, []);
 
   async function save() {
@@ -45,8 +53,9 @@ export function Options() {
   }
 
   return (
-    <main className="pp" style={{ width: 'auto', maxWidth: 640 }}>
+    <main className="pp" style={{ width: 'auto', maxWidth: 820 }}>
       <h1>Stakelens settings</h1>
+      <SiteSettingsTable />
       <h2>RPC endpoints</h2>
       <p className="pp-muted">Your own endpoint is tried first; each is asked its chain id before it is saved.</p>
       {CHAINS.map((chainId) => (
@@ -89,6 +98,7 @@ export function Options() {
         </p>
       )}
       <RiskPreferences />
+      <SettingsFile />
     </main>
   );
 }

@@ -16,10 +16,13 @@ export function RiskPreferences() {
   const [status, setStatus] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null);
 
   useEffect(() => {
-    void getPreferences().then((saved) => {
-      setUnits(saved.units);
-      setDraft(Object.fromEntries(FIELDS.map(({ key }) => [key, String(saved.thresholds[key])])));
-    });
+    const load = () =>
+      void getPreferences().then((saved) => {
+        setUnits(saved.units);
+        setDraft(Object.fromEntries(FIELDS.map(({ key }) => [key, String(saved.thresholds[key])])));
+      });
+    load();
+    return preferences.watch(load);
   }, []);
 
   async function save() {

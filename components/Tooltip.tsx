@@ -1,7 +1,7 @@
 import type { Figures } from '../lib/chain/figures';
 import type { FigureReplyMessage } from '../lib/messaging';
 import { useStore } from 'zustand';
-import { LAYER_NAMES, riskRows } from '../lib/risk/layers';
+import { LAYER_NAMES, riskRows, type LayerId } from '../lib/risk/layers';
 import type { MatchKind } from '../lib/scan/marks';
 import { tokenBySymbol } from '../lib/tokens/registry';
 import { chainName, formatAge, formatBps, formatDuration, formatPercent, formatRange, formatWad, pegTone } from '../lib/ui/format';
@@ -17,6 +17,8 @@ export interface TooltipProps {
   loading: boolean;
   error: string | null;
   siteId: string | null;
+  /** The risk layers this site's settings show (all by default). */
+  layers?: readonly LayerId[];
   now: number;
   onRefresh: () => void;
 }
@@ -59,7 +61,7 @@ export function Tooltip(props: TooltipProps) {
       <PegSection figures={figures} ageS={ageS} stale={reply?.stale ?? false} />
       <ExitSection figures={figures} />
       <YieldSection reply={reply} />
-      <RiskSection symbol={symbol} chainId={chainId} figures={figures} siteId={props.siteId} />
+      {props.layers?.length !== 0 && <RiskSection symbol={symbol} chainId={chainId} figures={figures} siteId={props.siteId} layers={props.layers} />}
 
       <footer className="sl-foot">
         <span className="sl-muted">
@@ -213,11 +215,19 @@ function YieldSection({ reply }: { reply: FigureReplyMessage | null }) {
   );
 }
 
-function RiskSection({ symbol, chainId, figures, siteId }: { symbol: string; chainId: number; figures: Figures | null; siteId: string | null }) {
+interface RiskSectionProps {
+  symbol: string;
+  chainId: number;
+  figures: Figures | null;
+  siteId: string | null;
+  layers?: readonly LayerId[];
+}
+
+function RiskSection({ symbol, chainId, figures, siteId, layers }: RiskSectionProps) {
   const { thresholds } = useStore(preferencesStore);
   // Fixed order, from the validators up to the market: the same layer sits in the same row on every
   // token, so a glance compares tokens; the level's colour carries the severity.
-  const rows = riskRows(symbol, figures, { siteId, chainId, thresholds });
+  const rows = riskRows(symbol, figures, { siteId, chainId, thresholds }).filter((row) => !layers || layers.includes(row.layer));
   return (
     <section data-section="risk" className="sl-section">
       <h3>Risk layers</h3>

@@ -1,6 +1,7 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { siteViewStore } from '../lib/ui/site-view-store';
 import { openTooltip, tooltipStore, type TooltipState } from '../lib/ui/tooltip-store';
 import { Tooltip } from './Tooltip';
 
@@ -18,6 +19,7 @@ export function TooltipOverlay({ siteId, onAnchorLost }: { siteId: string | null
 function PlacedTooltip({ state, anchor, siteId, onAnchorLost }: { state: TooltipState; anchor: Element; siteId: string | null; onAnchorLost: () => void }) {
   const floating = useRef<HTMLDivElement>(null);
   const [now, setNow] = useState(Date.now);
+  const { layers } = useStore(siteViewStore);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -63,6 +65,7 @@ function PlacedTooltip({ state, anchor, siteId, onAnchorLost }: { state: Tooltip
         loading={state.loading}
         error={state.error}
         siteId={siteId}
+        layers={layers}
         now={now}
         onRefresh={() => void openTooltip(anchor, true)}
       />

@@ -1,12 +1,13 @@
 import { send } from '../../lib/messaging';
-import { clearAllMarks, MARK_STYLE, summarizeMarks } from '../../lib/scan/marks';
+import { clearAllMarks, markStyle, summarizeMarks } from '../../lib/scan/marks';
 import { createMatcher } from '../../lib/scan/matcher';
 import { startScanner } from '../../lib/scan/scanner';
-import { getSiteSettings, isSiteEnabled, parseSetting, siteSettings, siteSettingsSchema } from '../../lib/settings';
+import { getSiteSettings, parseSetting, siteSettingFor, siteSettings, siteSettingsSchema, type SiteSetting } from '../../lib/settings';
 import { CONTENT_MATCHES, siteForHost } from '../../lib/sites';
 import { generic } from '../../lib/sites/generic';
 import { registry } from '../../lib/tokens/registry';
 import { mountOverlay } from '../../lib/ui/overlay';
+import { siteViewStore } from '../../lib/ui/site-view-store';
 
 declare const __STAKELENS_BENCH__: boolean;
 
@@ -18,6 +19,8 @@ export default defineContentScript({
     const site = siteForHost(location.host) ?? generic;
     const matcher = createMatcher(registry);
     let session: AbortController | null = null;
+    /** The marks' page style; its text follows the site's chosen look. */
+    let style: HTMLStyleElement | null = null;
     let scanner: ReturnType<typeof startScanner> | null = null;
     let lastReport = '';
 
@@ -36,11 +39,10 @@ export default defineContentScript({
       if (session) return;
       session = new AbortController();
       const signal = AbortSignal.any([ctx.signal, session.signal]);
-      const style = document.createElement('style');
-      style.dataset.stakelensStyle = 'marks';
-      style.textContent = MARK_STYLE;
-      (document.head ?? document.documentElement).append(style);
-      signal.addEventListener('abort', () => style.remove(), { once: true });
+      const own = (style = document.createElement('style'));
+      own.dataset.stakelensStyle = 'marks';
+      (document.head ?? document.documentElement).append(own);
+      signal.addEventListener('abort', () => own.remove(), { once: true });
       scanner = startScanner({
         root: document.body,
         matcher,
@@ -63,15 +65,17 @@ export default defineContentScript({
     };
 
     ctx.addEventListener(window, 'wxt:locationchange', () => scanner?.rescan());
-    const unwatch = siteSettings.watch((value) => {
-      const enabled = isSiteEnabled(parseSetting(siteSettingsSchema, value, {}, 'sites'), location.host);
-      if (enabled) start();
-      else stop();
-    });
+    const apply = (setting: SiteSetting) => {
+      if (!setting.enabled) return stop();
+      start();
+      style!.textContent = markStyle(setting.look);
+      siteViewStore.setState({ layers: setting.layers });
+    };
+    const unwatch = siteSettings.watch((value) => apply(siteSettingFor(parseSetting(siteSettingsSchema, value, {}, 'sites'), location.host)));
     ctx.onInvalidated(unwatch);
 
-    if (isSiteEnabled(await getSiteSettings(), location.host)) start();
-    // Off here: still tell the background the script runs on this tab, so the popup offers the switch.
-    else report();
+    // Off here, stop() still reports (no tokens): the background learns the script runs on this tab,
+    // so the popup offers the switch.
+    apply(siteSettingFor(await getSiteSettings(), location.host));
   },
 });

@@ -1,7 +1,7 @@
 import type { Figures } from '../chain/figures';
 import { tokenBySymbol } from '../tokens/registry';
 import { riskFactsFor } from './facts';
-import type { Level, StaticLayerId } from './schema';
+import { LAYERS, type LayerId, type Level, type StaticLayerId } from './schema';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 
 /*
@@ -11,9 +11,7 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
  * Live signals move a static level: a paused contract raises the row of the layer it belongs to.
  */
 
-export const LAYERS = ['consensus', 'lst', 'restaking', 'wrapper', 'liquidity', 'oracle'] as const;
-export type LayerId = (typeof LAYERS)[number];
-export type { Level };
+export { LAYERS, type LayerId, type Level };
 
 export interface LayerRow {
   layer: LayerId;

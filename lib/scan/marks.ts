@@ -1,4 +1,5 @@
 import type { FoundToken } from '../messaging';
+import type { MarkLook } from '../settings';
 
 /** The attributes CONTRACT.md promises on every marked element. */
 export const MARK = {
@@ -63,6 +64,20 @@ export function summarizeMarks(root: ParentNode): FoundToken[] {
   return [...byKey.values()];
 }
 
-/** Page-level style for marks: a dotted underline that never changes layout. */
-export const MARK_STYLE = `[${MARK.symbol}]{text-decoration:underline dotted rgba(99,102,241,.9) 2px!important;text-underline-offset:3px!important;cursor:help}
-[${MARK.symbol}][${MARK.match}="mismatch"]{text-decoration-color:#dc2626!important}`;
+const MISMATCH = `[${MARK.symbol}][${MARK.match}="mismatch"]`;
+
+/**
+ * Page-level style for marks, per the site's chosen look. Nothing here changes layout: an
+ * underline, a dot painted in the element's own corner, an outline on icons. A look-alike keeps its
+ * red underline whatever the look: that warning is not decoration.
+ */
+export function markStyle(look: MarkLook): string {
+  const warning = `${MISMATCH}{text-decoration:underline wavy #dc2626 1.5px!important;text-underline-offset:3px!important}`;
+  const icons = `img[${MARK.symbol}]{outline:2px dotted rgba(99,102,241,.9)!important;outline-offset:1px}img${MISMATCH}{outline-color:#dc2626!important}`;
+  if (look === 'none') return warning;
+  if (look === 'badge') {
+    return `[${MARK.symbol}]:not(img){background-image:radial-gradient(circle,rgba(99,102,241,.95) 0 2.5px,transparent 3px)!important;background-repeat:no-repeat!important;background-position:right top!important;background-size:6px 6px!important;cursor:help}
+${MISMATCH}:not(img){background-image:radial-gradient(circle,#dc2626 0 2.5px,transparent 3px)!important}${warning}${icons}`;
+  }
+  return `[${MARK.symbol}]{text-decoration:underline dotted rgba(99,102,241,.9) 2px!important;text-underline-offset:3px!important;cursor:help}${warning}${icons}`;
+}

@@ -310,6 +310,62 @@ test.describe('options', () => {
     await expect(tip.locator('.sl-peg')).toContainText('%');
   });
 
+  test('per-site settings: the look of marks and the layers shown change at once and survive a browser restart', async ({ browserWithExtension, openApp }) => {
+    let page = await openApp(AAVE_MARKETS);
+    const mark = page.locator('[data-stakelens="wstETH"]').first();
+    await expect(mark).toBeVisible();
+    const decoration = () => mark.evaluate((el) => getComputedStyle(el).textDecorationStyle + ' ' + getComputedStyle(el).backgroundImage);
+    expect(await decoration()).toMatch(/^dotted none$/);
+
+    let options = await browserWithExtension.context.newPage();
+    await options.goto(`chrome-extension://${browserWithExtension.extensionId}/options.html`);
+    await options.getByTestId('site-look-aave').selectOption('badge');
+    await options.getByTestId('site-layer-aave-consensus').uncheck();
+    await options.getByTestId('site-layer-aave-restaking').uncheck();
+    // Uniswap keeps its own settings.
+    await expect(options.getByTestId('site-look-uniswap')).toHaveValue('underline');
+
+    await expect.poll(decoration).toMatch(/radial-gradient/);
+    const box = await mark.boundingBox();
+    const tip = await hoverToken(page, 'wstETH');
+    await expect(tip.locator('[data-layer]')).toHaveCount(4);
+    await expect(tip.locator('[data-layer="consensus"]')).toHaveCount(0);
+    expect(await mark.boundingBox(), 'a badge changes no layout').toEqual(box);
+
+    await browserWithExtension.relaunch();
+    page = await openApp(AAVE_MARKETS);
+    await expect(page.locator('[data-stakelens="wstETH"]').first()).toBeVisible();
+    expect(await page.locator('[data-stakelens="wstETH"]').first().evaluate((el) => getComputedStyle(el).backgroundImage)).toMatch(/radial-gradient/);
+    options = await browserWithExtension.context.newPage();
+    await options.goto(`chrome-extension://${browserWithExtension.extensionId}/options.html`);
+    await expect(options.getByTestId('site-look-aave')).toHaveValue('badge');
+    await expect(options.getByTestId('site-layer-aave-consensus')).not.toBeChecked();
+  });
+
+  test('settings export to a file and import back; a bad file changes nothing and says why', async ({ browserWithExtension, openApp }) => {
+    const options = await browserWithExtension.context.newPage();
+    await options.goto(`chrome-extension://${browserWithExtension.extensionId}/options.html`);
+    await options.getByTestId('site-enabled-aave').uncheck();
+    const downloading = options.waitForEvent('download');
+    await options.getByTestId('export-settings').click();
+    const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await (await downloading).path())!, 'utf8'));
+    expect(exported).toMatchObject({ stakelens: 'settings', version: 2, sites: { 'app.aave.com': { enabled: false } } });
+
+    const importFile = (name: string, text: string) => options.getByTestId('import-settings').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await importFile('broken.json', '{"stakelens": "settings", "version": 2, "sites": {"app.aave.com": {"enabled": "maybe"}}}');
+    await expect(options.getByTestId('import-status')).toContainText('broken.json was not imported: not a Stakelens settings file: sites.app.aave.com.enabled');
+    await expect(options.getByTestId('import-status')).toContainText('Nothing changed.');
+    await expect(options.getByTestId('site-enabled-aave')).not.toBeChecked();
+
+    // The exported file with Aave turned back on: imported whole, and the page follows.
+    exported.sites['app.aave.com'].enabled = true;
+    await importFile('good.json', JSON.stringify(exported));
+    await expect(options.getByTestId('import-status')).toHaveText('Imported good.json.');
+    await expect(options.getByTestId('site-enabled-aave')).toBeChecked();
+    const page = await openApp(AAVE_MARKETS);
+    await expect(page.locator('[data-stakelens="wstETH"]').first()).toBeVisible();
+  });
+
   test('a beacon node set in options replaces the typical beacon exit range with the read queue', async ({ browserWithExtension, stack, openApp }) => {
     const page = await openApp(AAVE_MARKETS);
     // This test is about the beacon figures: the rows hold still (re-renders are tested elsewhere).

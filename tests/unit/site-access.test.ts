@@ -69,7 +69,7 @@ describe('the popup switch on a site outside the list', () => {
   it('is off by default there, on by default on the built-in apps', () => {
     expect(isSiteEnabled({}, 'portfolio.example')).toBe(false);
     expect(isSiteEnabled({}, 'app.aave.com')).toBe(true);
-    expect(isSiteEnabled({ 'portfolio.example': { enabled: true } }, 'portfolio.example')).toBe(true);
+    expect(isSiteEnabled({ 'portfolio.example': { enabled: true, look: 'underline', layers: [] } }, 'portfolio.example')).toBe(true);
   });
 
   it('a refused prompt leaves the site off and says so', async () => {
@@ -86,7 +86,7 @@ describe('the popup switch on a site outside the list', () => {
     vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
     await toggleSite();
     expect(popupStore.getState()).toMatchObject({ enabled: true, error: null });
-    expect(await fakeBrowser.storage.local.get('sites')).toEqual({ sites: { 'portfolio.example': { enabled: true } } });
+    expect(await fakeBrowser.storage.local.get('sites')).toMatchObject({ sites: { 'portfolio.example': { enabled: true, look: 'underline' } } });
     expect((fakeBrowser as unknown as { scripting: { executeScript: ReturnType<typeof vi.fn> } }).scripting.executeScript).toHaveBeenCalledWith({
       target: { tabId: 7 },
       files: ['/content-scripts/content.js'],
@@ -98,7 +98,7 @@ describe('the popup switch on a site outside the list', () => {
     const request = vi.spyOn(fakeBrowser.permissions, 'request');
     await toggleSite();
     expect(request).not.toHaveBeenCalled();
-    expect(await fakeBrowser.storage.local.get('sites')).toEqual({ sites: { 'portfolio.example': { enabled: false } } });
+    expect(await fakeBrowser.storage.local.get('sites')).toMatchObject({ sites: { 'portfolio.example': { enabled: false } } });
   });
 });
 
