@@ -11,4 +11,7 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['line'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   outputDir: 'test-results/e2e',
+  // The fault suite's tally (tests/e2e/fault-tally.ts): reset before the run, printed after it.
+  globalSetup: './tests/e2e/global-setup.ts',
+  globalTeardown: './tests/e2e/global-teardown.ts',
 });

@@ -12,10 +12,12 @@ const grantedForTests = (process.env.STAKELENS_TEST_GRANTED_HOSTS ?? '')
 export default defineConfig({
   // The e2e suite and the demo build beside the normal output, pointed at their local chain.
   outDir: process.env.STAKELENS_OUT_DIR ?? '.output',
-  modules: ['@wxt-dev/module-react'],
+  // @wxt-dev/i18n turns locales/<lang>.json into _locales/<lang>/messages.json and the typed keys of lib/i18n.ts.
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   manifest: ({ manifestVersion, browser }) => ({
-    name: 'Stakelens',
-    description: 'The peg, exit time and layered risk of liquid staking and restaking tokens, where you trade them.',
+    name: '__MSG_app_name__',
+    description: '__MSG_app_description__',
+    default_locale: 'en',
     // storage: settings and the figure cache. activeTab: the popup reads the current tab's address
     // when the user opens it, to offer Stakelens on a site outside the built-in list. scripting:
     // runs the content script on the sites the user granted (no host is granted by this alone).

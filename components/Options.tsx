@@ -5,6 +5,7 @@ import { shortError } from '../lib/chain/calls';
 import { checkRpcEndpoint } from '../lib/chain/rpc-check';
 import { beaconSetting, getBeaconSetting, getRpcSettings, rpcSettings } from '../lib/settings';
 import { chainName } from '../lib/ui/format';
+import { t } from '../lib/i18n';
 import { RiskPreferences } from './RiskPreferences';
 import { SettingsFile } from './SettingsFile';
 import { SiteSettingsTable } from './SiteSettingsTable';
@@ -12,6 +13,11 @@ import { SiteSettingsTable } from './SiteSettingsTable';
 const CHAINS = [1, 42161, 8453, 10] as const;
 
 /** Settings: the user's own RPC endpoint per chain, checked before it is saved. */
+/** "Base: did not answer. Nothing was saved." */
+function notSaved(field: string, problem: string): string {
+  return t('options.notSaved', { problem: t('options.fieldProblem', { field, problem }) });
+}
+
 export function Options() {
   const [values, setValues] = useState<Record<number, string>>({});
   const [beacon, setBeacon] = useState('');
@@ -35,7 +41,7 @@ export function Options() {
       const url = values[chainId]?.trim() ?? '';
       if (!url) continue;
       const problem = await checkRpcEndpoint(url, chainId);
-      if (problem) return setStatus({ tone: 'bad', text: `${chainName(chainId)}: ${problem}. Nothing was saved.` });
+      if (problem) return setStatus({ tone: 'bad', text: notSaved(chainName(chainId), problem) });
       next[String(chainId)] = [url];
     }
     const beaconUrl = beacon.trim();
@@ -44,20 +50,20 @@ export function Options() {
         // Reads the queue once: a node of another network, or one that does not answer, is refused.
         await readBeaconExit(beaconUrl);
       } catch (error) {
-        return setStatus({ tone: 'bad', text: `Beacon node: ${shortError(error)}. Nothing was saved.` });
+        return setStatus({ tone: 'bad', text: notSaved(t('options.beacon.node'), shortError(error)) });
       }
     }
     await rpcSettings.setValue(next);
     await beaconSetting.setValue(beaconUrl);
-    setStatus({ tone: 'ok', text: 'Saved.' });
+    setStatus({ tone: 'ok', text: t('common.saved') });
   }
 
   return (
     <main className="pp" style={{ width: 'auto', maxWidth: 820 }}>
-      <h1>Stakelens settings</h1>
+      <h1>{t('options.title')}</h1>
       <SiteSettingsTable />
-      <h2>RPC endpoints</h2>
-      <p className="pp-muted">Your own endpoint is tried first; each is asked its chain id before it is saved.</p>
+      <h2>{t('options.rpc.heading')}</h2>
+      <p className="pp-muted">{t('options.rpc.intro')}</p>
       {CHAINS.map((chainId) => (
         <div className="pp-row" key={chainId}>
           <label htmlFor={`rpc-${chainId}`}>{chainName(chainId)}</label>
@@ -72,13 +78,10 @@ export function Options() {
           />
         </div>
       ))}
-      <h2>Beacon node (optional)</h2>
-      <p className="pp-muted">
-        The beacon chain's exit queue cannot be read over JSON-RPC. With a beacon node's REST API here, exit times use it; without
-        one they show a typical range, labelled so.
-      </p>
+      <h2>{t('options.beacon.heading')}</h2>
+      <p className="pp-muted">{t('options.beacon.intro')}</p>
       <div className="pp-row">
-        <label htmlFor="beacon-url">Beacon API</label>
+        <label htmlFor="beacon-url">{t('options.beacon.label')}</label>
         <input
           id="beacon-url"
           data-testid="beacon-url"
@@ -90,7 +93,7 @@ export function Options() {
         />
       </div>
       <button type="button" data-testid="save" onClick={() => void save()}>
-        Save
+        {t('options.save')}
       </button>
       {status && (
         <p role="status" data-testid="save-status" className={status.tone === 'ok' ? 'pp-ok' : 'pp-bad'}>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { LAYER_NAMES, riskRows, worstRow } from '../lib/risk/layers';
 import { chainName, formatAge, formatBps, pegTone } from '../lib/ui/format';
+import { rich, t } from '../lib/i18n';
 import { siteForHost } from '../lib/sites';
 import { loadTab, popupStore, refreshFigures, toggleSite } from '../lib/ui/popup-store';
 import { followPreferences, preferencesStore } from '../lib/ui/preferences-store';
@@ -33,12 +34,12 @@ export function Popup() {
 
   return (
     <main className="pp">
-      <h1>Stakelens</h1>
+      <h1>{t('app.name')}</h1>
       {state.error && <p className="pp-bad">{state.error}</p>}
       {state.host ? (
         <>
           <div className="pp-row">
-            <label htmlFor="site-toggle">On {state.host}</label>
+            <label htmlFor="site-toggle">{t('popup.onHost', { host: state.host })}</label>
             <button
               id="site-toggle"
               type="button"
@@ -50,54 +51,62 @@ export function Popup() {
             />
           </div>
           <ul className="pp-list" data-testid="tab-tokens">
-            {state.tokens.map((t) => {
-              const figures = state.figures.find((f) => f.symbol === t.symbol && f.chainId === t.chainId);
+            {state.tokens.map((token) => {
+              const figures = state.figures.find((f) => f.symbol === token.symbol && f.chainId === token.chainId);
               const bps = figures?.figures?.peg.bps ?? null;
               return (
-                <li key={`${t.chainId}:${t.symbol}:${t.match}`} data-symbol={t.symbol} data-chain={t.chainId} data-match={t.match}>
+                <li key={`${token.chainId}:${token.symbol}:${token.match}`} data-symbol={token.symbol} data-chain={token.chainId} data-match={token.match}>
                   <span>
-                    <b>{t.symbol}</b> <span className="pp-muted">{chainName(t.chainId)}</span>
-                    {t.match === 'mismatch' && <span className="pp-bad"> look-alike!</span>}
+                    <b>{token.symbol}</b> <span className="pp-muted">{chainName(token.chainId)}</span>
+                    {token.match === 'mismatch' && <span className="pp-bad"> {t('popup.lookalike')}</span>}
                   </span>
                   <span className={`pp-${pegTone(bps, thresholds)}`} data-peg-bps={bps ?? ''}>
-                    {bps !== null ? formatBps(bps, units) : figures?.error ? 'unavailable' : '…'}
+                    {bps !== null ? formatBps(bps, units) : figures?.error ? t('common.unavailable') : '…'}
                   </span>
                 </li>
               );
             })}
           </ul>
-          {!state.tokens.length && <p className="pp-muted">{state.enabled ? 'No liquid staking tokens on this page.' : 'Off for this site.'}</p>}
+          {!state.tokens.length && <p className="pp-muted">{state.enabled ? t('popup.noTokens') : t('popup.siteOff')}</p>}
           {!state.enabled && !siteForHost(state.host) && (
             <p className="pp-muted" data-testid="access-hint">
-              Not one of the built-in apps: turning Stakelens on here asks your browser for access to {state.host} only.
+              {t('popup.accessHint', { host: state.host })}
             </p>
           )}
           {state.tokens.length > 0 && (
             <>
               <p>
-                Worst peg: <b>{worstPeg !== null ? formatBps(worstPeg, units) : 'unavailable'}</b>
+                {rich('popup.worstPeg', { peg: <b>{worstPeg !== null ? formatBps(worstPeg, units) : t('common.unavailable')}</b> })}
                 {highest && (
                   <>
                     {' '}
-                    · highest risk: <b data-testid="highest-risk" data-level={highest.level}>{highest.level}</b> ({highestSymbol}, {LAYER_NAMES[highest.layer]})
+                    {rich('popup.highestRisk', {
+                      level: (
+                        <b data-testid="highest-risk" data-level={highest.level}>
+                          {t(`risk.level.${highest.level}`)}
+                        </b>
+                      ),
+                      symbol: highestSymbol,
+                      layer: LAYER_NAMES[highest.layer],
+                    })}
                   </>
                 )}
               </p>
               <div className="pp-row">
-                <span className="pp-muted">{newest ? `Read ${formatAge((state.loadedAt - newest) / 1000)}` : 'Not read yet'}</span>
+                <span className="pp-muted">{newest ? t('popup.readAgo', { age: formatAge((state.loadedAt - newest) / 1000) }) : t('popup.notReadYet')}</span>
                 <button type="button" onClick={() => void refreshFigures()} disabled={state.loading}>
-                  Refresh
+                  {t('common.refresh')}
                 </button>
               </div>
             </>
           )}
         </>
       ) : (
-        !state.loading && <p className="pp-muted">Stakelens does not run on this page.</p>
+        !state.loading && <p className="pp-muted">{t('popup.notRunning')}</p>
       )}
       <p>
         <a href="#settings" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
-          Settings
+          {t('popup.settings')}
         </a>
       </p>
     </main>

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { THRESHOLD_SOURCES, type Thresholds } from '../lib/risk/thresholds';
 import { getPreferences, preferences, preferencesSchema, type Preferences } from '../lib/settings';
+import { t, type PlainKey } from '../lib/i18n';
 
-const FIELDS: { key: keyof Thresholds; label: string }[] = [
-  { key: 'pegMediumBps', label: 'Peg below redemption value: medium from (bps)' },
-  { key: 'pegHighBps', label: 'Peg below redemption value: high from (bps)' },
-  { key: 'sellMediumBps', label: 'Cost of selling ~100 ETH: medium from (bps)' },
-  { key: 'sellHighBps', label: 'Cost of selling ~100 ETH: high from (bps)' },
+const FIELDS: { key: keyof Thresholds; label: PlainKey }[] = [
+  { key: 'pegMediumBps', label: 'options.thresholds.pegMediumBps' },
+  { key: 'pegHighBps', label: 'options.thresholds.pegHighBps' },
+  { key: 'sellMediumBps', label: 'options.thresholds.sellMediumBps' },
+  { key: 'sellHighBps', label: 'options.thresholds.sellHighBps' },
 ];
 
 /** Where the live liquidity risk turns medium and high, and how distances are shown. Checked before saving. */
@@ -31,18 +32,20 @@ export function RiskPreferences() {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = FIELDS.find((f) => issue.path.includes(f.key));
-      return setStatus({ tone: 'bad', text: `${field ? `${field.label}: ` : ''}${issue.message.includes('expected number') ? 'a whole number of bps is needed' : issue.message}. Nothing was saved.` });
+      const problem = issue.message.includes('expected number') ? t('options.thresholds.wholeNumber') : issue.message;
+      const text = t('options.notSaved', { problem: field ? t('options.fieldProblem', { field: t(field.label), problem }) : problem });
+      return setStatus({ tone: 'bad', text });
     }
     await preferences.setValue(parsed.data);
-    setStatus({ tone: 'ok', text: 'Saved.' });
+    setStatus({ tone: 'ok', text: t('common.saved') });
   }
 
   return (
     <section data-testid="risk-preferences">
-      <h2>Risk thresholds and units</h2>
+      <h2>{t('options.thresholds.heading')}</h2>
       {FIELDS.map(({ key, label }) => (
         <div className="pp-row" key={key}>
-          <label htmlFor={`threshold-${key}`}>{label}</label>
+          <label htmlFor={`threshold-${key}`}>{t(label)}</label>
           <input
             id={`threshold-${key}`}
             data-testid={`threshold-${key}`}
@@ -57,13 +60,13 @@ export function RiskPreferences() {
         </div>
       ))}
       <div className="pp-row">
-        <label htmlFor="units">Show distances in</label>
+        <label htmlFor="units">{t('options.thresholds.units')}</label>
         <select id="units" data-testid="units" value={units} onChange={(e) => setUnits(e.target.value as Preferences['units'])}>
-          <option value="bps">basis points (−35 bps)</option>
-          <option value="percent">percent (−0.35%)</option>
+          <option value="bps">{t('options.thresholds.unitBps')}</option>
+          <option value="percent">{t('options.thresholds.unitPercent')}</option>
         </select>
       </div>
-      <p className="pp-muted">Where the defaults (100 and 500 bps) come from:</p>
+      <p className="pp-muted">{t('options.thresholds.sources')}</p>
       <ul className="pp-muted">
         {THRESHOLD_SOURCES.map((source) => (
           <li key={source.url}>
@@ -74,7 +77,7 @@ export function RiskPreferences() {
         ))}
       </ul>
       <button type="button" data-testid="save-preferences" onClick={() => void save()}>
-        Save thresholds and units
+        {t('options.thresholds.save')}
       </button>
       {status && (
         <p role="status" data-testid="preferences-status" className={status.tone === 'ok' ? 'pp-ok' : 'pp-bad'}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { exportSettings, importSettings } from '../lib/settings-file';
+import { t } from '../lib/i18n';
 
 /** Export the settings as a JSON file; import one back, checked whole before anything changes. */
 export function SettingsFile() {
@@ -16,20 +17,24 @@ export function SettingsFile() {
 
   async function upload(file: File | undefined) {
     if (!file) return;
-    setStatus({ tone: 'ok', text: `Checking ${file.name}…` });
-    const problem = file.size > 256 * 1024 ? 'larger than any settings file (256 KB)' : await importSettings(await file.text());
-    setStatus(problem ? { tone: 'bad', text: `${file.name} was not imported: ${problem}. Nothing changed.` } : { tone: 'ok', text: `Imported ${file.name}.` });
+    setStatus({ tone: 'ok', text: t('options.file.checking', { file: file.name }) });
+    const problem = file.size > 256 * 1024 ? t('options.file.tooLarge') : await importSettings(await file.text());
+    setStatus(
+      problem
+        ? { tone: 'bad', text: t('options.file.notImported', { file: file.name, problem }) }
+        : { tone: 'ok', text: t('options.file.imported', { file: file.name }) },
+    );
   }
 
   return (
     <section data-testid="settings-file">
-      <h2>Export and import</h2>
+      <h2>{t('options.file.heading')}</h2>
       <div className="pp-row" style={{ justifyContent: 'flex-start' }}>
         <button type="button" data-testid="export-settings" onClick={() => void download()}>
-          Export settings
+          {t('options.file.export')}
         </button>
         <label>
-          Import a settings file{' '}
+          {t('options.file.import')}{' '}
           <input
             type="file"
             accept="application/json,.json"

@@ -5,8 +5,9 @@ import { LAYERS } from '../lib/risk/schema';
 import { MARK_LOOKS, siteSettingFor, type MarkLook, type SiteSetting } from '../lib/settings';
 import { SITES } from '../lib/sites';
 import { changeSite, followSiteSettings, optionsStore } from '../lib/ui/options-store';
+import { t, type PlainKey } from '../lib/i18n';
 
-const LOOK_NAMES: Record<MarkLook, string> = { underline: 'Underline', badge: 'Small badge', none: 'None (tooltip on hover)' };
+const LOOK_NAMES: Record<MarkLook, PlainKey> = { underline: 'options.sites.look.underline', badge: 'options.sites.look.badge', none: 'options.sites.look.none' };
 
 /** One row per site: on or off, how marks look, which risk layers the tooltip shows. Changes apply at once. */
 export function SiteSettingsTable() {
@@ -22,15 +23,15 @@ export function SiteSettingsTable() {
 
   return (
     <section data-testid="site-settings">
-      <h2>Sites</h2>
-      <p className="pp-muted">Other sites appear here once you turn Stakelens on for them from the popup.</p>
+      <h2>{t('options.sites.heading')}</h2>
+      <p className="pp-muted">{t('options.sites.intro')}</p>
       <table className="pp-table">
         <thead>
           <tr>
-            <th>Site</th>
-            <th>On</th>
-            <th>Marks</th>
-            <th>Risk layers in the tooltip</th>
+            <th>{t('options.sites.site')}</th>
+            <th>{t('options.sites.on')}</th>
+            <th>{t('options.sites.marks')}</th>
+            <th>{t('options.sites.layers')}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,13 +50,13 @@ function SiteRow({ id, name, host, setting }: { id: string; name: string; host: 
     <tr data-site={id}>
       <td>{name}</td>
       <td>
-        <input type="checkbox" aria-label={`Stakelens on ${name}`} data-testid={`site-enabled-${id}`} checked={setting.enabled} onChange={(e) => change({ enabled: e.target.checked })} />
+        <input type="checkbox" aria-label={t('options.sites.enabledLabel', { site: name })} data-testid={`site-enabled-${id}`} checked={setting.enabled} onChange={(e) => change({ enabled: e.target.checked })} />
       </td>
       <td>
-        <select aria-label={`How marks look on ${name}`} data-testid={`site-look-${id}`} value={setting.look} onChange={(e) => change({ look: e.target.value as MarkLook })}>
+        <select aria-label={t('options.sites.lookLabel', { site: name })} data-testid={`site-look-${id}`} value={setting.look} onChange={(e) => change({ look: e.target.value as MarkLook })}>
           {MARK_LOOKS.map((look) => (
             <option key={look} value={look}>
-              {LOOK_NAMES[look]}
+              {t(LOOK_NAMES[look])}
             </option>
           ))}
         </select>

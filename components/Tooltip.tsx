@@ -3,6 +3,8 @@ import type { FigureReplyMessage } from '../lib/messaging';
 import { useStore } from 'zustand';
 import { LAYER_NAMES, riskRows, type LayerId } from '../lib/risk/layers';
 import type { MatchKind } from '../lib/scan/marks';
+import { rich, t, type PlainKey } from '../lib/i18n';
+import type { LayerRow } from '../lib/risk/layers';
 import { tokenBySymbol } from '../lib/tokens/registry';
 import { chainName, formatAge, formatBps, formatDuration, formatPercent, formatRange, formatWad, pegTone } from '../lib/ui/format';
 import { preferencesStore } from '../lib/ui/preferences-store';
@@ -36,25 +38,24 @@ export function Tooltip(props: TooltipProps) {
       {props.match === 'mismatch' && (
         <p className="sl-alert" role="alert">
           {props.via && /[^\x20-\x7E]/.test(props.via)
-            ? `Look-alike warning: “${props.via}” is written with characters that imitate ${symbol}. It is not ${symbol}.`
-            : `Look-alike warning: this page ties “${props.via ?? symbol}” to an address that is not ${symbol}'s.`}{' '}
-          The figures below are for the real {symbol}.
+            ? t('tooltip.lookalike.characters', { via: props.via, symbol })
+            : t('tooltip.lookalike.address', { shown: props.via ?? symbol, symbol })}{' '}
+          {t('tooltip.lookalike.realFigures', { symbol })}
         </p>
       )}
       <header className="sl-head">
         <strong>{symbol}</strong>
         <span className="sl-tag">{token?.kind ?? '?'}</span>
         <span className="sl-muted">
-          {token?.protocol ?? 'unknown issuer'} · {chainName(chainId)}
+          {token?.protocol ?? t('tooltip.unknownIssuer')} · {chainName(chainId)}
         </span>
         <span className={`sl-match sl-match-${props.match ?? 'symbol'}`}>{matchLabel(props.match)}</span>
       </header>
 
-      {props.loading && !figures && <p className="sl-muted">Reading the chain…</p>}
+      {props.loading && !figures && <p className="sl-muted">{t('tooltip.readingChain')}</p>}
       {problem && (
         <p className="sl-warn" data-testid="tooltip-problem">
-          {figures ? `Showing figures read ${formatAge(ageS!)}: ` : 'Figures unavailable: '}
-          {problem}
+          {figures ? t('tooltip.problem.stale', { age: formatAge(ageS!), problem }) : t('tooltip.problem.none', { problem })}
         </p>
       )}
 
@@ -65,10 +66,10 @@ export function Tooltip(props: TooltipProps) {
 
       <footer className="sl-foot">
         <span className="sl-muted">
-          {figures ? `Block ${Number(figures.blockNumber).toLocaleString('en-US')} via ${figures.rpcHost}` : ' '}
+          {figures ? t('tooltip.block', { block: Number(figures.blockNumber).toLocaleString('en-US'), host: figures.rpcHost }) : ' '}
         </span>
         <button type="button" className="sl-button" onClick={props.onRefresh} disabled={props.loading}>
-          {props.loading ? 'Reading…' : 'Refresh'}
+          {props.loading ? t('tooltip.reading') : t('common.refresh')}
         </button>
       </footer>
     </div>
@@ -76,10 +77,18 @@ export function Tooltip(props: TooltipProps) {
 }
 
 function matchLabel(match: MatchKind | null): string {
-  if (match === 'address') return 'address verified';
-  if (match === 'mismatch') return 'address mismatch';
-  return 'symbol only';
+  if (match === 'address') return t('tooltip.match.address');
+  if (match === 'mismatch') return t('tooltip.match.mismatch');
+  return t('tooltip.match.symbol');
 }
+
+const CONFIDENCE: Record<LayerRow['confidence'], PlainKey> = {
+  primary: 'risk.confidence.primary',
+  secondary: 'risk.confidence.secondary',
+  'third-party': 'risk.confidence.thirdParty',
+  unverified: 'risk.confidence.unverified',
+  live: 'risk.confidence.live',
+};
 
 function PegSection({ figures, ageS, stale }: { figures: Figures | null; ageS: number | null; stale: boolean }) {
   const { units, thresholds } = useStore(preferencesStore);
@@ -88,26 +97,31 @@ function PegSection({ figures, ageS, stale }: { figures: Figures | null; ageS: n
   const source = figures?.markets.find((m) => m.id === peg?.sourceId);
   return (
     <section data-section="peg" data-peg-bps={bps ?? ''} data-age-s={ageS ?? ''} className="sl-section">
-      <h3>Peg</h3>
+      <h3>{t('tooltip.peg.heading')}</h3>
       {figures && peg && bps !== null ? (
         <>
           <p>
-            <span className={`sl-peg sl-${pegTone(bps, thresholds)}`}>{formatBps(bps, units)}</span> market vs redemption value
-            {stale && <span className="sl-stale"> · stale</span>}
+            {rich('tooltip.peg.distance', { distance: <span className={`sl-peg sl-${pegTone(bps, thresholds)}`}>{formatBps(bps, units)}</span> })}
+            {stale && <span className="sl-stale"> · {t('tooltip.peg.stale')}</span>}
           </p>
           <p className="sl-muted">
-            Market {formatWad(peg.market!)} ETH ({source?.label}) · redemption {formatWad(figures.redemption.value!)} ETH (
-            {figures.redemption.label}) · read {formatAge(ageS ?? 0)}
+            {t('tooltip.peg.detail', {
+              market: formatWad(peg.market!),
+              source: source?.label ?? '',
+              redemption: formatWad(figures.redemption.value!),
+              rate: figures.redemption.label,
+              age: formatAge(ageS ?? 0),
+            })}
           </p>
           {peg.disagreementBps !== null && peg.disagreementBps > 50 && (
-            <p className="sl-warn">Price sources disagree by {peg.disagreementBps} bps.</p>
+            <p className="sl-warn">{t('tooltip.peg.disagree', { bps: peg.disagreementBps })}</p>
           )}
           <details>
-            <summary>Price sources ({figures.markets.filter((m) => m.price).length} of {figures.markets.length} read)</summary>
+            <summary>{t('tooltip.peg.sources', { read: figures.markets.filter((m) => m.price).length, total: figures.markets.length })}</summary>
             <ul className="sl-sources">
               {figures.markets.map((m) => (
                 <li key={m.id}>
-                  {m.label}: {m.price ? `${formatWad(m.price)} ETH` : 'unavailable'}
+                  {m.label}: {m.price ? t('tooltip.peg.price', { price: formatWad(m.price) }) : t('common.unavailable')}
                   {m.reason ? ` (${m.reason})` : ''}
                 </li>
               ))}
@@ -115,7 +129,7 @@ function PegSection({ figures, ageS, stale }: { figures: Figures | null; ageS: n
           </details>
         </>
       ) : (
-        <p className="sl-muted">Unavailable: {figures?.peg.reason ?? figures?.redemption.reason ?? 'not read yet'}</p>
+        <p className="sl-muted">{t('common.unavailableLine', { reason: figures?.peg.reason ?? figures?.redemption.reason ?? t('common.notReadYet') })}</p>
       )}
     </section>
   );
@@ -133,29 +147,31 @@ function ExitSection({ figures }: { figures: Figures | null }) {
       data-redeem-seconds-max={redeem?.maxSeconds ?? ''}
       className="sl-section"
     >
-      <h3>Exit</h3>
+      <h3>{t('tooltip.exit.heading')}</h3>
       {figures ? (
         <>
           <p>
-            <b>Sell now</b>:{' '}
+            <b>{t('tooltip.exit.sellNow')}</b>:{' '}
             {quote && quote.costBps !== null
-              ? `${formatWad(quote.valueEth, 0)} ETH worth costs ${quote.costBps} bps vs redeeming (${sell!.venue})`
-              : `unavailable (${quote?.reason ?? sell?.reason ?? 'no quote'})`}
+              ? t('tooltip.exit.sellCost', { eth: formatWad(quote.valueEth, 0), bps: quote.costBps, venue: sell!.venue ?? '' })
+              : t('common.unavailableBecause', { reason: quote?.reason ?? sell?.reason ?? t('tooltip.exit.noQuote') })}
           </p>
           <p>
-            <b>Redeem</b>:{' '}
-            {redeem && redeem.reason === null ? formatRange(redeem.minSeconds, redeem.maxSeconds) : `unavailable (${redeem?.reason})`}
-            {bridged && redeem?.reason === null && ' on Ethereum, after bridging back'}
+            <b>{t('tooltip.exit.redeem')}</b>:{' '}
+            {redeem && redeem.reason === null
+              ? formatRange(redeem.minSeconds, redeem.maxSeconds)
+              : t('common.unavailableBecause', { reason: String(redeem?.reason) })}
+            {bridged && redeem?.reason === null && ` ${t('tooltip.exit.bridged')}`}
           </p>
           {redeem && redeem.parts.length > 0 && (
             <details>
-              <summary>How the wait adds up</summary>
+              <summary>{t('tooltip.exit.parts')}</summary>
               <ul>
                 {redeem.parts.map((part) => (
                   <li key={part.label}>
                     {part.label}
                     {part.minSeconds === null ? '' : `: ${formatRange(part.minSeconds, part.maxSeconds)}`}
-                    {part.measured ? '' : ' (typical, not read)'}
+                    {part.measured ? '' : ` (${t('tooltip.exit.typical')})`}
                   </li>
                 ))}
                 {redeem.notes.map((note) => (
@@ -166,7 +182,7 @@ function ExitSection({ figures }: { figures: Figures | null }) {
           )}
         </>
       ) : (
-        <p className="sl-muted">Unavailable: not read yet</p>
+        <p className="sl-muted">{t('common.unavailableLine', { reason: t('common.notReadYet') })}</p>
       )}
     </section>
   );
@@ -180,36 +196,38 @@ function YieldSection({ reply }: { reply: FigureReplyMessage | null }) {
   const now = reply?.figures?.readAt ?? realized?.readAt ?? 0;
   return (
     <section data-section="yield" data-apr-7d-bps={apr7 ?? ''} className="sl-section">
-      <h3>Realized yield</h3>
+      <h3>{t('tooltip.yield.heading')}</h3>
       {realized?.result ? (
         <>
           <p>
             {windows.map((w, i) => (
               <span key={w.days}>
                 {i > 0 && ' · '}
-                {w.days} d: <b>{w.aprBps !== null ? formatPercent(w.aprBps) : 'unavailable'}</b>
+                {rich('tooltip.yield.window', { days: w.days, apr: <b>{w.aprBps !== null ? formatPercent(w.aprBps) : t('common.unavailable')}</b> })}
               </span>
             ))}{' '}
-            <span className="sl-muted">APR from {realized.label}</span>
+            <span className="sl-muted">{t('tooltip.yield.aprFrom', { label: realized.label ?? '' })}</span>
           </p>
           {windows
             .filter((w) => w.reason)
             .map((w) => (
               <p key={w.days} className="sl-muted">
-                {w.days} d: {w.reason}
+                {t('tooltip.yield.windowReason', { days: w.days, reason: w.reason ?? '' })}
               </p>
             ))}
           {since && 'block' in since && (
             <p className={since.atLeast ? 'sl-warn' : 'sl-muted'} data-testid="stored-age">
               {since.atLeast
-                ? `The stored rate has not moved for at least ${formatDuration(now / 1000 - since.timestamp)}.`
-                : `The stored rate was last updated ${formatAge(now / 1000 - since.timestamp)} (block ${Number(since.block).toLocaleString('en-US')}).`}
+                ? t('tooltip.yield.stuck', { duration: formatDuration(now / 1000 - since.timestamp) })
+                : t('tooltip.yield.updated', { age: formatAge(now / 1000 - since.timestamp), block: Number(since.block).toLocaleString('en-US') })}
             </p>
           )}
-          {since && 'reason' in since && <p className="sl-muted">Age of the stored rate unknown: {since.reason}</p>}
+          {since && 'reason' in since && <p className="sl-muted">{t('tooltip.yield.ageUnknown', { reason: since.reason })}</p>}
         </>
       ) : (
-        <p className="sl-muted">{reply?.realizedPending || !realized ? 'Reading past blocks…' : `Unavailable: ${realized.reason}`}</p>
+        <p className="sl-muted">
+          {reply?.realizedPending || !realized ? t('tooltip.yield.reading') : t('common.unavailableLine', { reason: String(realized.reason) })}
+        </p>
       )}
     </section>
   );
@@ -230,11 +248,11 @@ function RiskSection({ symbol, chainId, figures, siteId, layers }: RiskSectionPr
   const rows = riskRows(symbol, figures, { siteId, chainId, thresholds }).filter((row) => !layers || layers.includes(row.layer));
   return (
     <section data-section="risk" className="sl-section">
-      <h3>Risk layers</h3>
+      <h3>{t('tooltip.risk.heading')}</h3>
       <ul className="sl-risk">
         {rows.map((row) => (
           <li key={row.layer} data-layer={row.layer} data-level={row.level} data-sources={row.sources.length}>
-            <span className={`sl-level sl-level-${row.level}`}>{row.level}</span>
+            <span className={`sl-level sl-level-${row.level}`}>{t(`risk.level.${row.level}`)}</span>
             <span className="sl-layer">{LAYER_NAMES[row.layer]}</span>
             <span className="sl-why">
               {row.why}
@@ -245,8 +263,8 @@ function RiskSection({ symbol, chainId, figures, siteId, layers }: RiskSectionPr
                     [{i + 1}]
                   </a>
                 ))}
-                {row.reviewed && row.sources.length > 0 && <span className="sl-muted"> · reviewed {row.reviewed}</span>}
-                {row.confidence !== 'live' && row.confidence !== 'primary' && row.sources.length > 0 && <span className="sl-muted"> · {row.confidence}</span>}
+                {row.reviewed && row.sources.length > 0 && <span className="sl-muted"> · {t('tooltip.risk.reviewed', { date: row.reviewed })}</span>}
+                {row.confidence !== 'live' && row.confidence !== 'primary' && row.sources.length > 0 && <span className="sl-muted"> · {t(CONFIDENCE[row.confidence])}</span>}
               </span>
             </span>
           </li>

@@ -2,6 +2,7 @@ import { autoUpdate, computePosition, flip, offset, shift, size } from '@floatin
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { siteViewStore } from '../lib/ui/site-view-store';
+import { pageThemeAt } from '../lib/ui/theme';
 import { openTooltip, tooltipStore, type TooltipState } from '../lib/ui/tooltip-store';
 import { Tooltip } from './Tooltip';
 
@@ -20,6 +21,8 @@ function PlacedTooltip({ state, anchor, siteId, onAnchorLost }: { state: Tooltip
   const floating = useRef<HTMLDivElement>(null);
   const [now, setNow] = useState(Date.now);
   const { layers } = useStore(siteViewStore);
+  // The page's look where the tooltip opens, read once per anchor (an app may switch themes).
+  const [theme] = useState(() => pageThemeAt(anchor));
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -54,7 +57,7 @@ function PlacedTooltip({ state, anchor, siteId, onAnchorLost }: { state: Tooltip
   }, [anchor, onAnchorLost]);
 
   return (
-    <div ref={floating} className="sl-layer-root">
+    <div ref={floating} className="sl-layer-root" data-theme={theme}>
       <Tooltip
         id={TOOLTIP_ID}
         symbol={state.symbol!}

@@ -8,9 +8,8 @@ export const TOOLTIP_CSS = `
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 10px 30px rgba(0,0,0,.18); padding: 10px 12px; font: 12px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif;
 }
-@media (prefers-color-scheme: dark) {
-  .sl-tooltip { --bg: #111827; --fg: #f3f4f6; --muted: #9ca3af; --line: #374151; --ok: #34d399; --warn: #fbbf24; --bad: #f87171; }
-}
+/* The page's look, not the system's: see lib/ui/theme.ts. */
+.sl-layer-root[data-theme="dark"] .sl-tooltip { --bg: #111827; --fg: #f3f4f6; --muted: #9ca3af; --line: #374151; --ok: #34d399; --warn: #fbbf24; --bad: #f87171; box-shadow: 0 10px 30px rgba(0,0,0,.5); }
 .sl-head { display: flex; flex-wrap: wrap; gap: 6px; align-items: baseline; margin-bottom: 6px; }
 .sl-head strong { font-size: 14px; }
 .sl-tag { font-size: 10px; font-weight: 600; border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; }

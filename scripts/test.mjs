@@ -48,5 +48,11 @@ try {
   console.error('Playwright wrote no report');
 }
 
+// The fault suite's line (tests/e2e/fault-tally.ts), repeated here beside the totals.
+try {
+  console.log(`\n${readFileSync(resolve(results, 'fault-suite.txt'), 'utf8').trim()}`);
+} catch {
+  console.log('\nfault suite: did not run');
+}
 console.log(`\ntotal: ${passed} passed, ${failed} failed`);
 process.exit(status !== 0 || failed > 0 ? 1 : 0);

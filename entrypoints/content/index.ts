@@ -8,74 +8,100 @@ import { generic } from '../../lib/sites/generic';
 import { registry } from '../../lib/tokens/registry';
 import { mountOverlay } from '../../lib/ui/overlay';
 import { siteViewStore } from '../../lib/ui/site-view-store';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 declare const __STAKELENS_BENCH__: boolean;
+
+/*
+ * Which copy of this script is the live one. It sits in the extension's isolated world, where the
+ * page cannot reach; it is set as the bundle loads, before WXT announces a newer copy.
+ */
+const LIVE = Symbol.for('stakelens.content.live');
+const THIS_COPY = Math.random().toString(36).slice(2);
+(globalThis as Record<symbol, unknown>)[LIVE] = THIS_COPY;
 
 export default defineContentScript({
   matches: CONTENT_MATCHES,
   runAt: 'document_idle',
-  async main(ctx) {
-    // Built into the manifest for the known apps; registered at run time for sites the user turned on.
-    const site = siteForHost(location.host) ?? generic;
-    const matcher = createMatcher(registry);
-    let session: AbortController | null = null;
-    /** The marks' page style; its text follows the site's chosen look. */
-    let style: HTMLStyleElement | null = null;
-    let scanner: ReturnType<typeof startScanner> | null = null;
-    let lastReport = '';
-
-    // One message per scan pass, and only when what the page shows changed.
-    const report = () => {
-      const tokens = session ? summarizeMarks(document) : [];
-      const key = JSON.stringify(tokens);
-      if (key === lastReport || ctx.isInvalid) return;
-      lastReport = key;
-      send('tokensFound', { host: location.host, tokens }).catch(() => {
-        // The extension was reloaded under this page: the old script goes quiet, the page goes on.
-      });
-    };
-
-    const start = () => {
-      if (session) return;
-      session = new AbortController();
-      const signal = AbortSignal.any([ctx.signal, session.signal]);
-      const own = (style = document.createElement('style'));
-      own.dataset.stakelensStyle = 'marks';
-      (document.head ?? document.documentElement).append(own);
-      signal.addEventListener('abort', () => own.remove(), { once: true });
-      scanner = startScanner({
-        root: document.body,
-        matcher,
-        site,
-        chainId: () => site.chainFromUrl(new URL(location.href)),
-        signal,
-        onChange: report,
-        // Bench builds only: each pass as a user-timing measure the bench reads from the page.
-        onPass: __STAKELENS_BENCH__ ? (start, end) => performance.measure('stakelens:scan-pass', { start, end }) : undefined,
-      });
-      mountOverlay(signal, site.id);
-    };
-
-    const stop = () => {
-      session?.abort();
-      session = null;
-      scanner = null;
-      clearAllMarks(document);
-      report();
-    };
-
-    ctx.addEventListener(window, 'wxt:locationchange', () => scanner?.rescan());
-    const apply = (setting: SiteSetting) => {
-      if (!setting.enabled) return stop();
-      start();
-      style!.textContent = markStyle(setting.look);
-      siteViewStore.setState({ layers: setting.layers });
-    };
-    const unwatch = siteSettings.watch((value) => apply(siteSettingFor(parseSetting(siteSettingsSchema, value, {}, 'sites'), location.host)));
-    ctx.onInvalidated(unwatch);
-
-    // Off here, stop() still reports (no tokens): the background learns the script runs on this tab,
-    // so the popup offers the switch.
-    apply(siteSettingFor(await getSiteSettings(), location.host));
-  },
+  main: (ctx) => run(ctx, 0),
 });
+
+/** Everything the content script does, tied to one context. */
+async function run(ctx: ContentScriptContext, restarts: number): Promise<void> {
+  // Built into the manifest for the known apps; registered at run time for sites the user turned on.
+  const site = siteForHost(location.host) ?? generic;
+  const matcher = createMatcher(registry);
+  let session: AbortController | null = null;
+  /** The marks' page style; its text follows the site's chosen look. */
+  let style: HTMLStyleElement | null = null;
+  let scanner: ReturnType<typeof startScanner> | null = null;
+  let lastReport = '';
+
+  // One message per scan pass, and only when what the page shows changed.
+  const report = () => {
+    const tokens = session ? summarizeMarks(document) : [];
+    const key = JSON.stringify(tokens);
+    if (key === lastReport || ctx.isInvalid) return;
+    lastReport = key;
+    send('tokensFound', { host: location.host, tokens }).catch(() => {
+      // The extension was reloaded under this page: the old script goes quiet, the page goes on.
+    });
+  };
+
+  const start = () => {
+    if (session) return;
+    session = new AbortController();
+    const signal = AbortSignal.any([ctx.signal, session.signal]);
+    const own = (style = document.createElement('style'));
+    own.dataset.stakelensStyle = 'marks';
+    (document.head ?? document.documentElement).append(own);
+    signal.addEventListener('abort', () => own.remove(), { once: true });
+    scanner = startScanner({
+      root: document.body,
+      matcher,
+      site,
+      chainId: () => site.chainFromUrl(new URL(location.href)),
+      signal,
+      onChange: report,
+      // Bench builds only: each pass as a user-timing measure the bench reads from the page.
+      onPass: __STAKELENS_BENCH__ ? (start, end) => performance.measure('stakelens:scan-pass', { start, end }) : undefined,
+    });
+    mountOverlay(signal, site.id);
+  };
+
+  const stop = () => {
+    session?.abort();
+    session = null;
+    scanner = null;
+    clearAllMarks(document);
+    report();
+  };
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => scanner?.rescan());
+  const apply = (setting: SiteSetting) => {
+    if (!setting.enabled) return stop();
+    start();
+    style!.textContent = markStyle(setting.look);
+    siteViewStore.setState({ layers: setting.layers });
+  };
+  const unwatch = siteSettings.watch((value) => apply(siteSettingFor(parseSetting(siteSettingsSchema, value, {}, 'sites'), location.host)));
+  ctx.onInvalidated(unwatch);
+
+  // WXT ends a context when the extension goes away or a newer copy of this script starts, and
+  // also when the page fires the event that announces a newer copy, which any page can forge.
+  // Start again unless the extension is really gone or a newer copy really runs (backing off,
+  // so a page that keeps forging it only costs itself rescans).
+  ctx.onInvalidated(() => {
+    const alive = browser.runtime?.id !== undefined;
+    if (!alive || (globalThis as Record<symbol, unknown>)[LIVE] !== THIS_COPY) return;
+    setTimeout(async () => {
+      // Imported here, not at the top: WXT loads this file at build time, where this module can't run.
+      const { ContentScriptContext } = await import('wxt/utils/content-script-context');
+      void run(new ContentScriptContext('content'), restarts + 1);
+    }, Math.min(5_000, 50 * 2 ** restarts));
+  });
+
+  // Off here, stop() still reports (no tokens): the background learns the script runs on this tab,
+  // so the popup offers the switch.
+  apply(siteSettingFor(await getSiteSettings(), location.host));
+}

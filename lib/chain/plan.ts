@@ -47,7 +47,7 @@ export function planToken(token: TokenEntry, batch: CallBatch, context: TokenRea
       rpcHost,
       redemption: { value: rate?.toString() ?? null, label: token.redemption.label, reason: checked.reason },
       markets: readings,
-      peg: pegOf(readings, rate),
+      peg: pegOf(readings, rate, checked.reason),
       sell: { venue: dex ? dex.source.label : null, quotes: sellQuotes, reason: dex ? null : 'no DEX source for this token' },
       redeem: redeem({ now: block.timestamp, rate, beacon: context.beaconExit ?? TYPICAL_BEACON_EXIT }),
     };
@@ -65,9 +65,10 @@ function checkedReadings(markets: MarketPlan[], rate: bigint | null, blockTimest
 }
 
 /** Peg = market / redemption − 1: a DEX quote first, else a market feed; uncertain feeds never alone. */
-export function pegOf(readings: MarketReading[], rate: bigint | null): Figures['peg'] {
+export function pegOf(readings: MarketReading[], rate: bigint | null, rateReason?: string | null): Figures['peg'] {
   if (rate === null) {
-    return { bps: null, market: null, sourceId: null, disagreementBps: null, reason: 'the redemption value is unavailable' };
+    // Say why: "past its bounds" is something a user should see, not only "unavailable".
+    return { bps: null, market: null, sourceId: null, disagreementBps: null, reason: `the redemption value is unavailable${rateReason ? `: ${rateReason}` : ''}` };
   }
   const priced = readings.filter((r) => r.price !== null);
   const usable = priced.filter((r) => r.usable);
@@ -113,7 +114,7 @@ export function planBridgedToken(token: TokenEntry, chainId: number, batch: Call
         reason: rate === null ? `the redemption value on Ethereum is unavailable${home?.redemption.reason ? `: ${home.redemption.reason}` : ''}` : null,
       },
       markets: readings,
-      peg: pegOf(readings, rate),
+      peg: pegOf(readings, rate, home?.redemption.reason),
       sell: {
         venue: dex ? dex.source.label : null,
         quotes: dex?.sells?.({ rate, blockTimestamp: block.timestamp }) ?? [],

@@ -58,6 +58,10 @@ export function startScanner(options: ScannerOptions) {
   let scheduled = false;
   let changedSinceReport = false;
   let marks = 0;
+  /** Whether `marks` was recounted since nodes last left the page. */
+  let recounted = false;
+  /** Text and labels refused while the page held MAX_MARKS marks. */
+  const waiting = new Set<Text | Element>();
 
   const schedule = () => {
     if (scheduled || signal.aborted) return;
@@ -132,7 +136,7 @@ export function startScanner(options: ScannerOptions) {
       return false;
     }
     if (!roomFor(element)) {
-      seen.delete(text); // judge it again once room frees up
+      waiting.add(text); // judged again once marks leave the page
       return false;
     }
     return mark(element, found);
@@ -155,7 +159,7 @@ export function startScanner(options: ScannerOptions) {
   function markCandidate({ element, found }: Candidate): boolean {
     if (!element.isConnected || element.getAttribute(MARK.symbol) === found.symbol || rowShows(element, found.symbol)) return false;
     if (!roomFor(element)) {
-      seenLabels.delete(element);
+      waiting.add(element);
       return false;
     }
     return mark(element, found);
@@ -189,8 +193,13 @@ export function startScanner(options: ScannerOptions) {
 
   function roomFor(element: Element): boolean {
     if (marks < MAX_MARKS || element.hasAttribute(MARK.symbol)) return true;
-    // The count only grows as marks come; the app removes them silently. Recount before refusing.
-    marks = root.querySelectorAll(`[${MARK.symbol}]`).length;
+    // The count only grows as marks come; the app removes them silently. Recount before refusing,
+    // at most once until nodes leave the page: a hostile page with 100,000 mentions must not make
+    // every one of them walk the whole document.
+    if (!recounted) {
+      marks = root.querySelectorAll(`[${MARK.symbol}]`).length;
+      recounted = true;
+    }
     return marks < MAX_MARKS;
   }
 
@@ -216,13 +225,36 @@ export function startScanner(options: ScannerOptions) {
   }
 
   const observer = new MutationObserver((records) => {
+    let removed = false;
     for (const record of records) {
       if (record.type === 'characterData') queue.push(record.target);
       else if (record.type === 'attributes') labelled.push(record.target as Element);
-      else for (const added of record.addedNodes) queue.push(added);
+      else {
+        for (const added of record.addedNodes) queue.push(added);
+        removed ||= record.removedNodes.length > 0;
+      }
+    }
+    // Nodes left: marks may have gone with them, so what waited for room is judged again.
+    if (removed) {
+      recounted = false;
+      if (waiting.size) requeueWaiting();
     }
     schedule();
   });
+
+  function requeueWaiting() {
+    for (const node of waiting) {
+      if (!node.isConnected) continue;
+      if (node.nodeType === Node.TEXT_NODE) {
+        seen.delete(node as Text);
+        queue.push(node);
+      } else {
+        seenLabels.delete(node as Element);
+        labelled.push(node as Element);
+      }
+    }
+    waiting.clear();
+  }
   observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: LABELS });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   schedule();
@@ -232,6 +264,7 @@ export function startScanner(options: ScannerOptions) {
     rescan() {
       for (const element of root.querySelectorAll(`[${MARK.symbol}]`)) clearMark(element);
       marks = 0;
+      waiting.clear();
       queue.length = 0;
       labelled.length = 0;
       candidates.length = 0;

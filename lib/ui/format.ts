@@ -1,10 +1,11 @@
+import { t } from '../i18n';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../risk/thresholds';
-/** Display helpers. Figures arrive as wad strings; they become text only here. */
+/** Display helpers. Figures arrive as wad strings; they become text only here (words from lib/i18n). */
 
 export const CHAIN_NAMES: Record<number, string> = { 1: 'Ethereum', 10: 'Optimism', 8453: 'Base', 42161: 'Arbitrum' };
 
 export function chainName(chainId: number): string {
-  return CHAIN_NAMES[chainId] ?? `chain ${chainId}`;
+  return CHAIN_NAMES[chainId] ?? t('format.chain', { id: chainId });
 }
 
 /** "1.2166" from a wad string, with `digits` decimals, truncated (never rounded up past the read). */
@@ -20,32 +21,34 @@ export function formatWad(wad: string, digits = 4): string {
 /** A signed distance in bps, in the user's unit: "−35 bps" or "−0.35%". */
 export function formatBps(bps: number, units: 'bps' | 'percent' = 'bps'): string {
   const sign = bps > 0 ? '+' : bps < 0 ? '−' : '';
-  return units === 'percent' ? `${sign}${(Math.abs(bps) / 100).toFixed(2)}%` : `${sign}${Math.abs(bps).toLocaleString('en-US')} bps`;
+  return units === 'percent'
+    ? t('format.percent', { value: `${sign}${(Math.abs(bps) / 100).toFixed(2)}` })
+    : t('format.bps', { value: `${sign}${Math.abs(bps).toLocaleString('en-US')}` });
 }
 
 /** An APR in bps as a percentage: 312 → "3.12%". */
 export function formatPercent(bps: number): string {
-  return `${(bps / 100).toFixed(2)}%`;
+  return t('format.percent', { value: (bps / 100).toFixed(2) });
 }
 
 export function formatDuration(seconds: number): string {
-  if (seconds <= 0) return 'instant';
-  if (seconds < 3_600) return `${Math.max(1, Math.round(seconds / 60))} min`;
-  if (seconds < 2 * 86_400) return `${Math.round(seconds / 3_600)} h`;
-  return `${Math.round(seconds / 86_400)} d`;
+  if (seconds <= 0) return t('format.instant');
+  if (seconds < 3_600) return t('format.minutes', { n: Math.max(1, Math.round(seconds / 60)) });
+  if (seconds < 2 * 86_400) return t('format.hours', { n: Math.round(seconds / 3_600) });
+  return t('format.days', { n: Math.round(seconds / 86_400) });
 }
 
 export function formatRange(min: number | null, max: number | null): string {
-  if (min === null || max === null) return 'unknown';
+  if (min === null || max === null) return t('format.unknown');
   const a = formatDuration(min);
   const b = formatDuration(max);
-  return a === b ? a : `${a} – ${b}`;
+  return a === b ? a : t('format.range', { from: a, to: b });
 }
 
 export function formatAge(seconds: number): string {
-  if (seconds < 60) return `${Math.max(0, Math.floor(seconds))} s ago`;
-  if (seconds < 3_600) return `${Math.floor(seconds / 60)} min ago`;
-  return `${Math.floor(seconds / 3_600)} h ago`;
+  if (seconds < 60) return t('format.secondsAgo', { n: Math.max(0, Math.floor(seconds)) });
+  if (seconds < 3_600) return t('format.minutesAgo', { n: Math.floor(seconds / 60) });
+  return t('format.hoursAgo', { n: Math.floor(seconds / 3_600) });
 }
 
 /** Colour class of a peg: within 20 bps is on peg, past 100 bps below is a depeg. */

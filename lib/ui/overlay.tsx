@@ -59,6 +59,10 @@ export function mountOverlay(signal: AbortSignal, siteId: string | null): void {
   };
   root.render(<TooltipOverlay siteId={siteId} onAnchorLost={onAnchorLost} />);
   let openedBy: 'hover' | 'focus' = 'hover';
+  /** The mark keyboard focus just left the tooltip back to: its next Tab leaves for the page. */
+  let leaving: Element | null = null;
+  /** Escape closed the tooltip from inside and sends focus back to the mark: don't reopen on that focus. */
+  let closedByKey = false;
   const open = (mark: Element, by: 'hover' | 'focus' = 'hover') => {
     cancel();
     openedBy = by;
@@ -107,6 +111,10 @@ export function mountOverlay(signal: AbortSignal, siteId: string | null): void {
     'focusin',
     (event) => {
       if (event.target === host) return cancel();
+      if (closedByKey) {
+        closedByKey = false;
+        return;
+      }
       const target = event.target instanceof Element ? event.target : null;
       const mark = markOf(target) ?? target?.querySelector(`[${MARK.symbol}]`);
       if (mark) open(mark, 'focus');
@@ -122,10 +130,44 @@ export function mountOverlay(signal: AbortSignal, siteId: string | null): void {
     },
     options,
   );
+  // Keyboard: Tab from the focused mark goes into the tooltip's details (links, disclosures,
+  // Refresh); Tab past the last one or Shift+Tab before the first comes back to the mark, and the
+  // next Tab then leaves it for the page as usual. Escape closes, and from inside returns to the mark.
+  const focusables = () => [...shadow.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), summary, [tabindex]:not([tabindex="-1"])')];
+  /** What keyboard focus returns to: the mark, or the control it sits in (a currency button). */
+  const focusTarget = (anchor: Element) => anchor.closest<HTMLElement>('a[href], button, input, select, textarea, [tabindex]') ?? (anchor as HTMLElement);
   document.addEventListener(
     'keydown',
     (event) => {
-      if (event.key === 'Escape' && tooltipStore.getState().anchor) close();
+      const anchor = tooltipStore.getState().anchor;
+      if (!anchor) return;
+      const inside = event.composedPath().includes(host);
+      if (event.key === 'Escape') {
+        close();
+        if (inside) {
+          closedByKey = true; // the focus coming back must not open it again
+          focusTarget(anchor).focus();
+        }
+        return;
+      }
+      if (event.key !== 'Tab') return;
+      const items = focusables();
+      if (inside) {
+        const at = items.indexOf(shadow.activeElement as HTMLElement);
+        const out = event.shiftKey ? at <= 0 : at === items.length - 1;
+        if (out) {
+          event.preventDefault();
+          leaving = event.shiftKey ? null : anchor;
+          focusTarget(anchor).focus();
+        }
+        return;
+      }
+      const onMark = event.target instanceof Element && (event.target === anchor || event.target.contains(anchor));
+      if (onMark && !event.shiftKey && leaving !== anchor && items.length) {
+        event.preventDefault();
+        items[0]!.focus();
+      }
+      leaving = null;
     },
     { signal, capture: true },
   );

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { t } from '../i18n';
 import { send, type FigureReplyMessage, type FoundToken } from '../messaging';
 import { getSiteSettings, isSiteEnabled, setSiteEnabled } from '../settings';
 import { injectInto, originFor, requestAccess } from '../site-access';
@@ -44,7 +45,7 @@ export async function loadTab(tabId: number): Promise<void> {
       loadedAt: Date.now(),
     });
   } catch (error) {
-    popupStore.setState({ loading: false, error: `Could not reach Stakelens' background: ${(error as Error).message}` });
+    popupStore.setState({ loading: false, error: t('popup.error.background', { error: (error as Error).message }) });
   }
 }
 
@@ -58,7 +59,7 @@ export async function toggleSite(): Promise<void> {
   if (!enabled && !siteForHost(host)) {
     const granted = pattern ? await requestAccess(pattern).catch(() => false) : false;
     if (!granted) {
-      popupStore.setState({ error: `Access to ${host} was not granted: Stakelens stays off there.` });
+      popupStore.setState({ error: t('popup.error.accessDenied', { host }) });
       return;
     }
   }
@@ -66,7 +67,7 @@ export async function toggleSite(): Promise<void> {
   await setSiteEnabled(host, !enabled);
   // A page opened before access was granted has no content script yet.
   if (!enabled && !running && tabId !== null) {
-    await injectInto(tabId).catch((error: Error) => popupStore.setState({ error: `Could not start on this page: ${error.message}. Reload it.` }));
+    await injectInto(tabId).catch((error: Error) => popupStore.setState({ error: t('popup.error.inject', { error: error.message }) }));
   }
   if (tabId !== null) setTimeout(() => void loadTab(tabId), 300);
 }

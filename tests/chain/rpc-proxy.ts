@@ -9,12 +9,17 @@ export interface RpcProxy {
   url: string;
   methods: string[];
   bytes: number;
-  mode: 'forward' | 'down' | 'garbage' | 'http429';
+  /**
+   * forward; down (connection dropped); garbage (cut-off JSON); http429; slow (forwards after
+   * `slowMs`); wrong-chain (says it is chain 10); revert (every eth_call fails as reverted).
+   */
+  mode: 'forward' | 'down' | 'garbage' | 'http429' | 'slow' | 'wrong-chain' | 'revert';
+  slowMs: number;
   stop(): Promise<void>;
 }
 
 export async function startRpcProxy(target: string): Promise<RpcProxy> {
-  const proxy: RpcProxy = { url: '', methods: [], bytes: 0, mode: 'forward', stop: async () => {} };
+  const proxy: RpcProxy = { url: '', methods: [], bytes: 0, mode: 'forward', slowMs: 10_000, stop: async () => {} };
   const server: Server = createServer(async (req, res) => {
     // The extension calls from its own origin: answer CORS (and private-network) preflights like a public RPC.
     res.setHeader('access-control-allow-origin', '*');
@@ -37,6 +42,11 @@ export async function startRpcProxy(target: string): Promise<RpcProxy> {
     if (proxy.mode === 'down') return req.socket.destroy();
     if (proxy.mode === 'http429') return res.writeHead(429).end('Too Many Requests');
     if (proxy.mode === 'garbage') return res.writeHead(200, { 'content-type': 'application/json' }).end('{"jsonrpc":"2.0","id":');
+    if (proxy.mode === 'wrong-chain' || proxy.mode === 'revert') {
+      const answer = answerFor(body, proxy.mode);
+      if (answer) return res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
+    }
+    if (proxy.mode === 'slow') await new Promise((resolve) => setTimeout(resolve, proxy.slowMs));
     const upstream = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const text = await upstream.text();
     proxy.bytes += body.length + text.length;
@@ -46,4 +56,23 @@ export async function startRpcProxy(target: string): Promise<RpcProxy> {
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   proxy.stop = () => new Promise((resolve) => server.close(() => resolve()));
   return proxy;
+}
+
+/** A lying endpoint's answer to `body` (single or batch), or null to forward it. */
+function answerFor(body: string, mode: 'wrong-chain' | 'revert'): string | null {
+  let parsed: { id: unknown; method: string } | { id: unknown; method: string }[];
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  const calls = Array.isArray(parsed) ? parsed : [parsed];
+  const lie = (call: { id: unknown; method: string }) => {
+    if (mode === 'wrong-chain' && call.method === 'eth_chainId') return { jsonrpc: '2.0', id: call.id, result: '0xa' };
+    if (mode === 'revert' && call.method === 'eth_call') return { jsonrpc: '2.0', id: call.id, error: { code: 3, message: 'execution reverted', data: '0x' } };
+    return null;
+  };
+  const answers = calls.map(lie);
+  if (answers.some((a) => a === null)) return null;
+  return JSON.stringify(Array.isArray(parsed) ? answers : answers[0]);
 }

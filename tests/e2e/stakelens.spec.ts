@@ -83,8 +83,23 @@ test.describe('Stakelens on the apps', () => {
     await expect(tip).toBeVisible();
     await expect(tip.locator('[data-section="peg"]')).not.toHaveAttribute('data-peg-bps', '');
     await expect(tip.locator('[data-layer="oracle"]')).toHaveAttribute('data-level', 'none');
+    // Tab goes into the details, Shift+Tab comes back to the mark; Escape from inside closes and returns.
+    const focused = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        const inner = active?.shadowRoot?.activeElement;
+        return inner ? `tooltip ${inner.localName}` : (active?.getAttribute('data-testid') ?? active?.localName ?? '');
+      });
+    await page.keyboard.press('Tab');
+    await expect.poll(focused).toMatch(/^tooltip (summary|a|button)$/);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(focused).toBe('choose-output-token');
+    await expect(tip).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect.poll(focused).toMatch(/^tooltip /);
     await page.keyboard.press('Escape');
     await expect(tip).toBeHidden();
+    await expect.poll(focused).toBe('choose-output-token');
   });
 
   test('a depeg made on the chain shows after a refresh', async ({ openApp, stack }) => {

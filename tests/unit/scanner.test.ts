@@ -318,6 +318,19 @@ describe('scanner budget and cap', () => {
     await settle();
     expect(document.getElementById('late')!.getAttribute(MARK.symbol)).toBe('wstETH');
   });
+
+  it('marks what waited for room once marked nodes leave, and recounts once per removal, not per mention', async () => {
+    root.innerHTML = `<div id="first">${'<span>weETH</span>'.repeat(2_000)}</div><div id="rest">${'<span>rETH</span>'.repeat(300)}</div>`;
+    const count = vi.spyOn(root, 'querySelectorAll');
+    startWith(() => 0);
+    await settle();
+    expect(root.querySelectorAll(`[${MARK.symbol}]`)).toHaveLength(2_000);
+    const recounts = count.mock.calls.filter(([selector]) => selector === `[${MARK.symbol}]`).length;
+    expect(recounts).toBeLessThanOrEqual(2); // 300 refused mentions, one recount
+    document.getElementById('first')!.remove();
+    await settle();
+    expect(root.querySelectorAll(`[${MARK.symbol}="rETH"]`)).toHaveLength(300);
+  });
 });
 
 describe('look-alikes on the page', () => {
