@@ -27,7 +27,15 @@ export default defineConfig({
     // Test builds only: hosts granted at install, as if the user had accepted the prompt (a
     // headless browser cannot answer it).
     ...(grantedForTests.length ? { host_permissions: grantedForTests } : {}),
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'stakelens@stakelens.dev', strict_min_version: '128.0' } } } : {}),
+    // Strict: scripts from the package only (no eval, no wasm, nothing remote).
+    content_security_policy:
+      manifestVersion === 2 ? "script-src 'self'; object-src 'self';" : { extension_pages: "script-src 'self'; object-src 'self';" },
+    ...(browser === 'firefox' ? {
+          browser_specific_settings: {
+            // data_collection_permissions: Firefox's declaration of what leaves the machine; nothing of the user's does.
+            gecko: { id: 'stakelens@stakelens.dev', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+          },
+        } : {}),
   }),
   vite: () => ({
     define: {
