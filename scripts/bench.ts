@@ -3,11 +3,16 @@
  * local chain, and printed as a table. This part covers the data side: RPC requests and bytes for
  * a page showing every token, cold (empty cache) and warm (a reload), and the time from focusing a
  * mark to a tooltip with figures, answered from the cache; and the scanner: its first scan of a
- * 20,000-node page against a bare TreeWalker pass over the same page, and its cost per mutation batch.
+ * 20,000-node page against a bare TreeWalker pass over the same page, and its cost per mutation batch;
+ * the page-level cost: loads of the heavy page with the extension against a browser without it,
+ * alternating, with the long tasks and the memory each adds; and the size of every bundle.
  */
-import type { Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
-import { launchWithExtension } from '../tests/e2e/harness/browser';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromiumArgs, findChromium, launchWithExtension } from '../tests/e2e/harness/browser';
 import { startStack } from '../tests/e2e/stack';
 
 const PAGE = 'https://app.uniswap.org/explore/tokens';
@@ -140,6 +145,101 @@ async function scanFigures(context: import('@playwright/test').BrowserContext): 
   ];
 }
 
+/** Every script of the build, raw and gzipped; the content script first: it is what every supported page loads. */
+async function bundleRows(dir: string): Promise<[string, string][]> {
+  const files: string[] = [];
+  const walk = async (d: string) => {
+    for (const entry of await readdir(d, { withFileTypes: true })) {
+      if (entry.isDirectory()) await walk(join(d, entry.name));
+      else if (entry.name.endsWith('.js')) files.push(join(d, entry.name));
+    }
+  };
+  await walk(dir);
+  const sized = await Promise.all(
+    files.map(async (file) => {
+      const bytes = await readFile(file);
+      return { name: relative(dir, file), raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
+    }),
+  );
+  sized.sort((a, b) => Number(b.name.startsWith('content-scripts/')) - Number(a.name.startsWith('content-scripts/')) || b.gz - a.gz);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  return sized.map(({ name, raw, gz }) => [`Bundle ${name}${name.startsWith('content-scripts/') ? ' (every supported page, before any hover)' : ''}`, `${kb(gz)} gzipped (${kb(raw)} raw)`]);
+}
+
+/** A Chromium like the extension's, with the same host mapping, and no extension. */
+async function launchPlain(serverPort: number): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = await mkdtemp(join(os.tmpdir(), 'stakelens-bench-plain-'));
+  const args = chromiumArgs('/nonexistent', serverPort).filter((a) => !a.startsWith('--load-extension') && !a.startsWith('--disable-extensions-except'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: (await findChromium()).path, headless: true, ignoreHTTPSErrors: true, args });
+  return { context, close: async () => (await context.close(), await rm(profile, { recursive: true, force: true })) };
+}
+
+interface LoadSample {
+  loadMs: number;
+  longTasks: number;
+  longTaskMs: number;
+  heapBytes: number;
+}
+
+/** One load of the heavy page: load time, long tasks over the next 3 s (the scan included), JS heap after GC. */
+async function loadOnce(context: BrowserContext): Promise<LoadSample> {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const tasks: number[] = [];
+    (window as unknown as { __long: number[] }).__long = tasks;
+    new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  await page.route('https://app.aave.com/bench', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: heavyPage() }));
+  await page.goto('https://app.aave.com/bench', { waitUntil: 'load' });
+  const loadMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+  await page.waitForTimeout(3_000);
+  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const heapBytes = metrics.find((m) => m.name === 'JSHeapUsedSize')!.value;
+  await page.close();
+  return { loadMs, longTasks: long.length, longTaskMs: long.reduce((a, b) => a + b, 0), heapBytes };
+}
+
+const median = (values: number[]) => pct(values, 50);
+
+/** The heavy page loaded RUNS times in each browser, alternating, after one warm-up load in each. */
+async function loadRows(withExtension: BrowserContext, serverPort: number): Promise<[string, string][]> {
+  const RUNS = 7;
+  const plain = await launchPlain(serverPort);
+  try {
+    await loadOnce(plain.context);
+    await loadOnce(withExtension);
+    const a: LoadSample[] = [];
+    const b: LoadSample[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      b.push(await loadOnce(plain.context));
+      a.push(await loadOnce(withExtension));
+    }
+    const of = (samples: LoadSample[], key: keyof LoadSample) => median(samples.map((x) => x[key]));
+    const mb = (n: number) => `${(n / 2 ** 20).toFixed(2)} MB`;
+    return [
+      [`Heavy page load (median of ${RUNS}, alternating): with / without the extension`, `${of(a, 'loadMs').toFixed(0)} ms / ${of(b, 'loadMs').toFixed(0)} ms = ${(of(a, 'loadMs') / of(b, 'loadMs')).toFixed(3)}`],
+      ['Long tasks in the 3 s after load: with / without', `${of(a, 'longTasks')} (${of(a, 'longTaskMs').toFixed(0)} ms) / ${of(b, 'longTasks')} (${of(b, 'longTaskMs').toFixed(0)} ms)`],
+      ['Page JS heap after GC: with / without (the content script’s share)', `${mb(of(a, 'heapBytes'))} / ${mb(of(b, 'heapBytes'))} (+${mb(of(a, 'heapBytes') - of(b, 'heapBytes'))})`],
+    ];
+  } finally {
+    await plain.close();
+  }
+}
+
+/** The first hover of a token whose figures are not cached: time to figures, and the RPC requests it made. */
+async function coldHover(page: Page, context: BrowserContext, methods: string[]): Promise<[string, string][]> {
+  const worker = context.serviceWorkers()[0]!;
+  await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> } } } }).chrome.storage.session.clear());
+  methods.length = 0;
+  const [ms] = await focusLatencies(page, 1);
+  const made = [...methods];
+  return [['Focus → tooltip with figures, cold (figures cache emptied)', `${ms!.toFixed(0)} ms; RPC requests: ${made.length} (${count(made)})`]];
+}
+
 const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
 
 async function main() {
@@ -174,7 +274,10 @@ async function main() {
     rows.push([`Focus → tooltip with figures, from cache (${HOVER_SAMPLES} samples)`, `median ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms`]);
     rows.push(['RPC requests during those tooltips', String(proxy.methods.length)]);
 
+    rows.push(...(await coldHover(page, browser.context, proxy.methods)));
     rows.push(...(await scanFigures(browser.context)));
+    rows.push(...(await loadRows(browser.context, stack.server.port)));
+    rows.push(...(await bundleRows(stack.extensionPath)));
 
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\nStakelens bench — ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);

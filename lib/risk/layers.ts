@@ -1,4 +1,5 @@
 import type { Figures } from '../chain/figures';
+import { t } from '../i18n';
 import { tokenBySymbol } from '../tokens/registry';
 import { riskFactsFor } from './facts';
 import { LAYERS, type LayerId, type Level, type StaticLayerId } from './schema';
@@ -25,13 +26,14 @@ export interface LayerRow {
   signal?: string;
 }
 
+/** The layers' names as the user reads them (locales/en.json, risk.layer.*). */
 export const LAYER_NAMES: Record<LayerId, string> = {
-  consensus: 'Validators',
-  lst: 'Staking protocol',
-  restaking: 'Restaking',
-  wrapper: 'Wrapper contracts',
-  liquidity: 'Liquidity & peg',
-  oracle: 'Lending oracle',
+  consensus: t('risk.layer.consensus'),
+  lst: t('risk.layer.lst'),
+  restaking: t('risk.layer.restaking'),
+  wrapper: t('risk.layer.wrapper'),
+  liquidity: t('risk.layer.liquidity'),
+  oracle: t('risk.layer.oracle'),
 };
 
 export const LEVEL_RANK: Record<Level, number> = { none: 0, low: 1, unknown: 2, medium: 3, high: 4 };

@@ -22,7 +22,8 @@ function row(symbolId: string, address: string, text: string) {
   </div>`;
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 50));
+// Scans run in animation-frame passes; a loaded machine needs a margin.
+const settle = () => new Promise((r) => setTimeout(r, 200));
 
 /** outerHTML without anything the scanner may add. */
 function stripped(root: Element): string {

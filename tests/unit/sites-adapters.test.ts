@@ -34,7 +34,8 @@ const FAKE = '0x1111111111111111111111111111111111111111';
 
 const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
 const chain = (site: SiteAdapter, url: string) => site.chainFromUrl(new URL(url));
-const settle = () => new Promise((r) => setTimeout(r, 50));
+// Scans run in animation-frame passes; a loaded machine needs a margin.
+const settle = () => new Promise((r) => setTimeout(r, 200));
 
 let controller: AbortController | null = null;
 afterEach(() => {
