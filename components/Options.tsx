@@ -12,12 +12,12 @@ import { SiteSettingsTable } from './SiteSettingsTable';
 
 const CHAINS = [1, 42161, 8453, 10] as const;
 
-/** Settings: the user's own RPC endpoint per chain, checked before it is saved. */
 /** "Base: did not answer. Nothing was saved." */
 function notSaved(field: string, problem: string): string {
   return t('options.notSaved', { problem: t('options.fieldProblem', { field, problem }) });
 }
 
+/** Settings: sites, RPC endpoints (checked before they are saved), beacon node, thresholds, the settings file. */
 export function Options() {
   const [values, setValues] = useState<Record<number, string>>({});
   const [beacon, setBeacon] = useState('');

@@ -20,7 +20,10 @@ export function Popup() {
   const { units, thresholds } = useStore(preferencesStore);
   useEffect(() => {
     followPreferences();
-    void targetTabId().then((id) => (id === null ? popupStore.setState({ loading: false }) : loadTab(id)));
+    void targetTabId().then(
+      (id) => (id === null ? popupStore.setState({ loading: false }) : loadTab(id)),
+      (error: Error) => popupStore.setState({ loading: false, error: t('popup.error.noTab', { error: error.message }) }),
+    );
   }, []);
 
   const pegs = state.figures.map((f) => f.figures?.peg.bps).filter((b): b is number => typeof b === 'number');

@@ -32,7 +32,7 @@ export function RiskPreferences() {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const field = FIELDS.find((f) => issue.path.includes(f.key));
-      const problem = issue.message.includes('expected number') ? t('options.thresholds.wholeNumber') : issue.message;
+      const problem = /expected (number|int)/.test(issue.message) ? t('options.thresholds.wholeNumber') : issue.message;
       const text = t('options.notSaved', { problem: field ? t('options.fieldProblem', { field: t(field.label), problem }) : problem });
       return setStatus({ tone: 'bad', text });
     }

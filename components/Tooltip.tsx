@@ -242,10 +242,10 @@ interface RiskSectionProps {
 }
 
 function RiskSection({ symbol, chainId, figures, siteId, layers }: RiskSectionProps) {
-  const { thresholds } = useStore(preferencesStore);
+  const { thresholds, units } = useStore(preferencesStore);
   // Fixed order, from the validators up to the market: the same layer sits in the same row on every
   // token, so a glance compares tokens; the level's colour carries the severity.
-  const rows = riskRows(symbol, figures, { siteId, chainId, thresholds }).filter((row) => !layers || layers.includes(row.layer));
+  const rows = riskRows(symbol, figures, { siteId, chainId, thresholds, units }).filter((row) => !layers || layers.includes(row.layer));
   return (
     <section data-section="risk" className="sl-section">
       <h3>{t('tooltip.risk.heading')}</h3>

@@ -1,5 +1,6 @@
 import type { Figures } from '../chain/figures';
 import { t } from '../i18n';
+import { formatBps } from '../ui/format';
 import { tokenBySymbol } from '../tokens/registry';
 import { riskFactsFor } from './facts';
 import { LAYERS, type LayerId, type Level, type StaticLayerId } from './schema';
@@ -43,9 +44,10 @@ export interface RiskContext {
   siteId: string | null;
   chainId?: number;
   thresholds?: Thresholds;
+  units?: 'bps' | 'percent';
 }
 
-export function liquidityRow(figures: Figures | null, thresholds: Thresholds = DEFAULT_THRESHOLDS): LayerRow {
+export function liquidityRow(figures: Figures | null, thresholds: Thresholds = DEFAULT_THRESHOLDS, units: 'bps' | 'percent' = 'bps'): LayerRow {
   const base = { layer: 'liquidity' as const, sources: [], reviewed: null, confidence: 'live' as const };
   if (!figures || figures.peg.bps === null) {
     return { ...base, level: 'unknown', why: figures?.peg.reason ?? 'no figures read yet' };
@@ -55,8 +57,9 @@ export function liquidityRow(figures: Figures | null, thresholds: Thresholds = D
   const rank = (value: number | null, medium: number, high: number) => (value === null ? 0 : value >= high ? 2 : value >= medium ? 1 : 0);
   const worst = Math.max(rank(below, thresholds.pegMediumBps, thresholds.pegHighBps), rank(cost100, thresholds.sellMediumBps, thresholds.sellHighBps));
   const level: Level = (['low', 'medium', 'high'] as const)[worst]!;
-  const cost = cost100 === null ? '' : `; selling ~100 ETH costs ${cost100} bps`;
-  return { ...base, level, why: `Market ${figures.peg.bps >= 0 ? '+' : ''}${figures.peg.bps} bps vs redemption${cost}` };
+  const market = t('risk.liquidity.market', { bps: formatBps(figures.peg.bps, units) });
+  const why = cost100 === null ? market : t('risk.liquidity.sell', { market, cost: formatBps(cost100, units).replace(/^\+/, '') });
+  return { ...base, level, why };
 }
 
 /**
@@ -107,7 +110,7 @@ export function riskRows(symbol: string, figures: Figures | null, context: RiskC
   const paused = figures?.redeem.paused ?? [];
   const pausedLayer: StaticLayerId = token?.kind === 'LRT' ? 'wrapper' : 'lst';
   return LAYERS.map((layer): LayerRow => {
-    if (layer === 'liquidity') return liquidityRow(figures, context.thresholds);
+    if (layer === 'liquidity') return liquidityRow(figures, context.thresholds, context.units);
     if (layer === 'oracle') return oracleRow(symbol, context.siteId);
     const fact = facts?.[layer];
     const row: LayerRow = fact

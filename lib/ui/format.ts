@@ -51,7 +51,6 @@ export function formatAge(seconds: number): string {
   return t('format.hoursAgo', { n: Math.floor(seconds / 3_600) });
 }
 
-/** Colour class of a peg: within 20 bps is on peg, past 100 bps below is a depeg. */
 /** The peg's colour: bad from the medium risk threshold down, a warning from a fifth of it. */
 export function pegTone(bps: number | null, thresholds: Pick<Thresholds, 'pegMediumBps'> = DEFAULT_THRESHOLDS): 'ok' | 'warn' | 'bad' | 'none' {
   if (bps === null) return 'none';

@@ -104,7 +104,11 @@ describe('the liquidity row', () => {
     expect(liquidityRow(withPeg(-5, 40)).level).toBe('low');
     expect(liquidityRow(withPeg(-5, 150)).level).toBe('medium');
     expect(liquidityRow(withPeg(-5, 900)).level).toBe('high');
-    expect(liquidityRow(withPeg(-5, 150)).why).toBe('Market −5 bps vs redemption; selling ~100 ETH costs 150 bps'.replace('−', '-'));
+    expect(liquidityRow(withPeg(-5, 150)).why).toBe('Market −5 bps vs redemption; selling ~100 ETH costs 150 bps');
+  });
+
+  it('writes its distances in the user’s unit, like the peg line', () => {
+    expect(liquidityRow(withPeg(-35, 42), DEFAULT_THRESHOLDS, 'percent').why).toBe('Market −0.35% vs redemption; selling ~100 ETH costs 0.42%');
   });
 
   it('follows the user’s thresholds', () => {

@@ -278,7 +278,7 @@ describe('risk layers', () => {
     // A plain LST is not restaked; −35 bps is low with the default thresholds; no lending market here.
     expect(rows[2]!.getAttribute('data-level')).toBe('none');
     expect(rows[4]!.getAttribute('data-level')).toBe('low');
-    expect(text($('.sl-why', rows[4]!))).toContain('Market -35 bps vs redemption; selling ~100 ETH costs 42 bps');
+    expect(text($('.sl-why', rows[4]!))).toContain('Market −35 bps vs redemption; selling ~100 ETH costs 42 bps');
     expect(rows[5]!.getAttribute('data-level')).toBe('none');
 
     const links = $$<HTMLAnchorElement>('a', risk);
