@@ -27,6 +27,11 @@ export default defineConfig({
     // Test builds only: hosts granted at install, as if the user had accepted the prompt (a
     // headless browser cannot answer it).
     ...(grantedForTests.length ? { host_permissions: grantedForTests } : {}),
+    // The tooltip's code, imported by the content script on the first hover (lib/ui/overlay-loader.ts).
+    // A content script can only load an extension file the page could also ask for: any site may
+    // see that this file exists, i.e. that Stakelens is installed.
+    web_accessible_resources:
+      manifestVersion === 2 ? ['tooltip-ui.js'] : [{ resources: ['tooltip-ui.js'], matches: OTHER_SITES }],
     // Strict: scripts from the package only (no eval, no wasm, nothing remote).
     content_security_policy:
       manifestVersion === 2 ? "script-src 'self'; object-src 'self';" : { extension_pages: "script-src 'self'; object-src 'self';" },

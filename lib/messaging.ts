@@ -1,6 +1,6 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
 import { figuresSchema, tokenYieldSchema } from './chain/figures';
+import { channel as messenger } from './messaging-channel';
 
 /*
  * The one protocol between the page (content script), the popup and the background. Every message
@@ -53,9 +53,7 @@ export type MessageType = keyof Schemas;
 export type MessageData<T extends MessageType> = z.infer<Schemas[T]['data']>;
 export type MessageReply<T extends MessageType> = z.infer<Schemas[T]['reply']>;
 
-type ProtocolMap = { [T in MessageType]: (data: MessageData<T>) => MessageReply<T> };
-
-const messenger = defineExtensionMessaging<ProtocolMap>();
+export type ProtocolMap = { [T in MessageType]: (data: MessageData<T>) => MessageReply<T> };
 
 /** Sends a message to the background and checks the reply's shape before anyone uses it. */
 export async function send<T extends MessageType>(type: T, data: MessageData<T>): Promise<MessageReply<T>> {

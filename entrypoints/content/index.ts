@@ -1,13 +1,13 @@
-import { send } from '../../lib/messaging';
+import { reportTokens } from '../../lib/messaging-channel';
 import { clearAllMarks, markStyle, summarizeMarks } from '../../lib/scan/marks';
 import { createMatcher } from '../../lib/scan/matcher';
 import { startScanner } from '../../lib/scan/scanner';
-import { getSiteSettings, parseSetting, siteSettingFor, siteSettings, siteSettingsSchema, type SiteSetting } from '../../lib/settings';
+import { getSiteSettings, parseSetting, siteSettingFor, siteSettings, siteSettingsSchema, type SiteSetting } from '../../lib/site-settings';
 import { CONTENT_MATCHES, siteForHost } from '../../lib/sites';
 import { generic } from '../../lib/sites/generic';
-import { registry } from '../../lib/tokens/registry';
-import { mountOverlay } from '../../lib/ui/overlay';
-import { siteViewStore } from '../../lib/ui/site-view-store';
+import { PAGE_TOKENS } from '../../lib/tokens/lookup';
+import { armOverlay } from '../../lib/ui/overlay-loader';
+import type { LayerId } from '../../lib/risk/layer-ids';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 declare const __STAKELENS_BENCH__: boolean;
@@ -30,11 +30,14 @@ export default defineContentScript({
 async function run(ctx: ContentScriptContext, restarts: number): Promise<void> {
   // Built into the manifest for the known apps; registered at run time for sites the user turned on.
   const site = siteForHost(location.host) ?? generic;
-  const matcher = createMatcher(registry);
+  const matcher = createMatcher(PAGE_TOKENS);
   let session: AbortController | null = null;
   /** The marks' page style; its text follows the site's chosen look. */
   let style: HTMLStyleElement | null = null;
   let scanner: ReturnType<typeof startScanner> | null = null;
+  /** The tooltip, loaded on the first hover or focus; the layers this site shows in it. */
+  let overlay: ReturnType<typeof armOverlay> | null = null;
+  let layers: readonly LayerId[] = [];
   let lastReport = '';
 
   // One message per scan pass, and only when what the page shows changed.
@@ -43,7 +46,7 @@ async function run(ctx: ContentScriptContext, restarts: number): Promise<void> {
     const key = JSON.stringify(tokens);
     if (key === lastReport || ctx.isInvalid) return;
     lastReport = key;
-    send('tokensFound', { host: location.host, tokens }).catch(() => {
+    reportTokens({ host: location.host, tokens }).catch(() => {
       // The extension was reloaded under this page: the old script goes quiet, the page goes on.
     });
   };
@@ -66,7 +69,7 @@ async function run(ctx: ContentScriptContext, restarts: number): Promise<void> {
       // Bench builds only: each pass as a user-timing measure the bench reads from the page.
       onPass: __STAKELENS_BENCH__ ? (start, end) => performance.measure('stakelens:scan-pass', { start, end }) : undefined,
     });
-    mountOverlay(signal, site.id);
+    overlay = armOverlay(signal, site.id, () => layers);
   };
 
   const stop = () => {
@@ -82,7 +85,8 @@ async function run(ctx: ContentScriptContext, restarts: number): Promise<void> {
     if (!setting.enabled) return stop();
     start();
     style!.textContent = markStyle(setting.look);
-    siteViewStore.setState({ layers: setting.layers });
+    layers = setting.layers;
+    overlay?.setLayers(layers);
   };
   const unwatch = siteSettings.watch((value) => apply(siteSettingFor(parseSetting(siteSettingsSchema, value, {}, 'sites'), location.host)));
   ctx.onInvalidated(unwatch);

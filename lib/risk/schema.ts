@@ -9,9 +9,7 @@ import { z } from 'zod';
 export const LEVELS = ['low', 'medium', 'high', 'unknown', 'none'] as const;
 export type Level = (typeof LEVELS)[number];
 
-/** The six layers, in the order they are shown: from the validators up to the market. */
-export const LAYERS = ['consensus', 'lst', 'restaking', 'wrapper', 'liquidity', 'oracle'] as const;
-export type LayerId = (typeof LAYERS)[number];
+export { LAYERS, type LayerId } from './layer-ids';
 
 export const STATIC_LAYERS = ['consensus', 'lst', 'restaking', 'wrapper'] as const;
 export type StaticLayerId = (typeof STATIC_LAYERS)[number];

@@ -1,5 +1,5 @@
 import type { FoundToken } from '../messaging';
-import type { MarkLook } from '../settings';
+import type { MarkLook } from '../site-settings';
 
 /** The attributes CONTRACT.md promises on every marked element. */
 export const MARK = {

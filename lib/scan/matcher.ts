@@ -1,4 +1,4 @@
-import type { TokenEntry } from '../tokens/schema';
+import type { PageToken } from '../tokens/lookup';
 
 /**
  * Finds registry tokens in text. Symbols: exact ASCII word boundaries, the registry's casing or all
@@ -38,7 +38,7 @@ const TRUNCATED = /^\s*(\S.{7,}?)\s*(?:…|\.{3})\s*$/su;
 
 export type Found = { symbol: string; shown: string };
 
-export function createMatcher(tokens: readonly TokenEntry[]) {
+export function createMatcher(tokens: readonly PageToken[]) {
   const bySpelling = new Map<string, string>();
   for (const token of tokens) {
     bySpelling.set(token.symbol, token.symbol);

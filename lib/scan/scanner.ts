@@ -1,5 +1,5 @@
 import type { SiteAdapter } from '../sites/types';
-import { deploymentsOn, tokenBySymbol } from '../tokens/registry';
+import { registryAddresses } from '../tokens/lookup';
 import { clearMark, MARK, setMark, type MatchKind } from './marks';
 import type { Found, Matcher } from './matcher';
 
@@ -217,8 +217,7 @@ export function startScanner(options: ScannerOptions) {
   }
 
   function matchFor(element: Element, symbol: string, chainId: number): MatchKind {
-    const token = tokenBySymbol(symbol);
-    const known = token ? deploymentsOn(token, chainId).map((d) => d.address.toLowerCase()) : [];
+    const known = registryAddresses(symbol, chainId);
     const near = site.addressesNear(element);
     if (!near.length || !known.length) return 'symbol';
     return near.some((address) => known.includes(address)) ? 'address' : 'mismatch';

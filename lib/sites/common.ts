@@ -1,4 +1,4 @@
-import { registry } from '../tokens/registry';
+import { PAGE_TOKENS } from '../tokens/lookup';
 import type { SiteAdapter } from './types';
 
 /*
@@ -29,7 +29,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * reads as the token (Aave's "aEthwstETH" is inside a word; Pendle's "PT-weETH-26JUN2025").
  */
 const BARE_SYMBOL = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(?<!(?:PT|YT|SY)-)(?:${[...new Set(registry.flatMap((t) => [t.symbol, t.symbol.toUpperCase()]))].map(escape).join('|')})(?![\\p{L}\\p{N}_])(?!-\\d{1,2}[A-Z]{3}\\d{4})`,
+  `(?<![\\p{L}\\p{N}_])(?<!(?:PT|YT|SY)-)(?:${[...new Set(PAGE_TOKENS.flatMap((t) => [t.symbol, t.symbol.toUpperCase()]))].map(escape).join('|')})(?![\\p{L}\\p{N}_])(?!-\\d{1,2}[A-Z]{3}\\d{4})`,
   'u',
 );
 

@@ -13,7 +13,15 @@ const HOVER_CLOSE_MS = 250;
  * opens it on pointer hover or focus; Escape closes it; moving into the tooltip keeps it open.
  * Everything hangs off `signal`, so turning Stakelens off for the site removes it all.
  */
-export function mountOverlay(signal: AbortSignal, siteId: string | null): void {
+/** The hover or focus that brought the tooltip's code in: answered at once, it came before our listeners. */
+export interface FirstTouch {
+  mark: Element;
+  by: 'hover' | 'focus';
+  x: number;
+  y: number;
+}
+
+export function mountOverlay(signal: AbortSignal, siteId: string | null, first?: FirstTouch): void {
   const host = document.createElement('stakelens-ui');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
@@ -182,4 +190,11 @@ export function mountOverlay(signal: AbortSignal, siteId: string | null): void {
     },
     { once: true },
   );
+
+  if (first && first.mark.isConnected) {
+    pointer.x = first.x;
+    pointer.y = first.y;
+    if (first.by === 'focus') open(first.mark, 'focus');
+    else openTimer = setTimeout(() => open(first.mark), HOVER_OPEN_MS);
+  }
 }

@@ -1,0 +1,83 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod/mini';
+import { LAYERS } from './risk/layer-ids';
+import { siteForHost } from './sites';
+
+/*
+ * Per-site settings, the part of the settings the content script reads on every supported page:
+ * written with zod's small functional build (zod/mini), so the page's script carries only what it
+ * checks. Versioned, with a tested migration; a malformed stored value falls back and is reported.
+ */
+
+/** How marks look on a site: a dotted underline, a small badge, or nothing (the tooltip still opens on hover). */
+export const MARK_LOOKS = ['underline', 'badge', 'none'] as const;
+export type MarkLook = (typeof MARK_LOOKS)[number];
+
+/**
+ * Per site (keyed by host): on or off, how marks look, which risk layers the tooltip shows. The
+ * fields added in v2 have defaults, so a value written by v1 (`{ enabled }`) still reads whole.
+ */
+export const siteSettingSchema = z.object({
+  enabled: z.boolean(),
+  look: z._default(z.enum(MARK_LOOKS), 'underline'),
+  layers: z._default(z.array(z.enum(LAYERS)), () => [...LAYERS]),
+});
+export type SiteSetting = z.infer<typeof siteSettingSchema>;
+export const siteSettingsSchema = z.record(z.string(), siteSettingSchema);
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+
+/** v1 → v2: each site keeps its switch and gets the default look and every layer. */
+export function migrateSitesV2(v1: unknown): SiteSettings {
+  if (!v1 || typeof v1 !== 'object') return {};
+  const sites: SiteSettings = {};
+  for (const [host, value] of Object.entries(v1)) {
+    const enabled = (value as { enabled?: unknown } | null)?.enabled;
+    if (typeof enabled === 'boolean') sites[host] = { enabled, look: 'underline', layers: [...LAYERS] };
+  }
+  return sites;
+}
+
+export const siteSettings = storage.defineItem<SiteSettings>('local:sites', { fallback: {}, version: 2, migrations: { 2: migrateSitesV2 } });
+
+/** Parses a stored value; on a bad shape returns the fallback and says why (console, once per read). */
+export function parseSetting<S extends z.core.$ZodType>(schema: S, value: unknown, fallback: z.output<S>, name: string): z.output<S> {
+  const parsed = z.safeParse(schema, value);
+  if (parsed.success) return parsed.data;
+  console.warn(`[Stakelens] ignoring malformed ${name} setting: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+  return fallback;
+}
+
+export async function getSiteSettings(): Promise<SiteSettings> {
+  return parseSetting(siteSettingsSchema, await siteSettings.getValue(), {}, 'sites');
+}
+
+/** The hosts one site's settings apply to: every host of a built-in app, or the one host of another site. */
+export function hostsOfSite(host: string): string[] {
+  return siteForHost(host)?.hosts ?? [host];
+}
+
+/** A site's settings, defaults filled in: on by default on the built-in apps, off elsewhere until turned on. */
+export function siteSettingFor(settings: SiteSettings, host: string): SiteSetting {
+  return settings[host] ?? { enabled: siteForHost(host) !== undefined, look: 'underline', layers: [...LAYERS] };
+}
+
+export function isSiteEnabled(settings: SiteSettings, host: string): boolean {
+  return siteSettingFor(settings, host).enabled;
+}
+
+/** `settings` with one site's settings changed, on every host of that site. */
+export function withSiteChange(settings: SiteSettings, host: string, change: Partial<SiteSetting>): SiteSettings {
+  const next = { ...settings };
+  for (const h of hostsOfSite(host)) next[h] = { ...siteSettingFor(settings, h), ...change };
+  return next;
+}
+
+/** Changes one site's settings in storage, on every host of that site. */
+export async function updateSite(host: string, change: Partial<SiteSetting>): Promise<void> {
+  await siteSettings.setValue(withSiteChange(await getSiteSettings(), host, change));
+}
+
+export async function setSiteEnabled(host: string, enabled: boolean): Promise<void> {
+  await updateSite(host, { enabled });
+}
+
