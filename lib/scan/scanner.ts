@@ -63,8 +63,22 @@ export function startScanner(options: ScannerOptions) {
   /** Text and labels refused while the page held MAX_MARKS marks. */
   const waiting = new Set<Text | Element>();
 
+  // Nothing runs before the page's load event: marks can wait, the page's own load cannot.
+  let loaded = document.readyState === 'complete';
+  if (!loaded) {
+    const view = root.ownerDocument.defaultView;
+    view?.addEventListener(
+      'load',
+      () => {
+        loaded = true;
+        schedule();
+      },
+      { once: true, signal },
+    );
+  }
+
   const schedule = () => {
-    if (scheduled || signal.aborted) return;
+    if (scheduled || signal.aborted || !loaded) return;
     scheduled = true;
     requestAnimationFrame(pass);
   };

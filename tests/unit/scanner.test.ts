@@ -409,3 +409,23 @@ describe('names and labels', () => {
     expect(document.getElementById('fake')!.getAttribute(MARK.match)).toBe('mismatch');
   });
 });
+
+describe('page load', () => {
+  it('waits for the page’s load event before its first pass', async () => {
+    document.body.innerHTML = '<p id="early">wstETH</p>';
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    const controller = new AbortController();
+    try {
+      startScanner({ root: document.body, matcher: createMatcher(registry), site: aave, chainId: () => 1, signal: controller.signal, onChange: () => {} });
+      await settle();
+      expect(document.getElementById('early')!.hasAttribute(MARK.symbol)).toBe(false);
+      Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+      window.dispatchEvent(new Event('load'));
+      await settle();
+      expect(document.getElementById('early')!.getAttribute(MARK.symbol)).toBe('wstETH');
+    } finally {
+      controller.abort();
+      delete (document as unknown as { readyState?: string }).readyState;
+    }
+  });
+});
