@@ -15,17 +15,12 @@ import { expect, hoverToken, test, tooltip } from './fixtures';
 const AAVE_MARKETS = 'https://app.aave.com/markets/?marketName=proto_mainnet_v3';
 const WSTETH_PEG = expectedWstethPeg(DEFAULT_MAINNET_VALUES);
 
-/** Every case, page error and wrong figure goes to the tally the test run prints at its end. */
-const tally = {
-  cases: { push: (name: string) => record('case', name) },
-  pageErrors: { push: (text: string) => record('page-error', text) },
-  wrongFigures: { push: (text: string) => record('wrong-figure', text) },
-};
+// Every case, page error and wrong figure goes to the tally (fault-tally.ts) the run prints at its end.
 
 /** Opens a page, counting its errors into the tally as well as into the test's guard. */
 async function open(context: BrowserContext, url: string, name: string): Promise<Page> {
   const page = await context.newPage();
-  page.on('pageerror', (error) => tally.pageErrors.push(`${name}: ${error.message}`));
+  page.on('pageerror', (error) => record('page-error', `${name}: ${error.message}`));
   await page.goto(url);
   return page;
 }
@@ -40,7 +35,7 @@ async function judgePeg(page: Page, name: string, fresh: number | null) {
   const shown = await peg.getAttribute('data-peg-bps');
   const stale = (await peg.textContent())?.includes('stale') ?? false;
   const ok = shown === '' ? (await peg.textContent())!.length > 0 : Number(shown) === fresh || (stale && Number(shown) === WSTETH_PEG);
-  if (!ok) tally.wrongFigures.push(`${name}: showed ${shown} (fresh ${fresh}, stale ${stale})`);
+  if (!ok) record('wrong-figure', `${name}: showed ${shown} (fresh ${fresh}, stale ${stale})`);
   expect(ok, `${name}: peg ${shown}`).toBe(true);
 }
 
@@ -63,7 +58,7 @@ test.describe('RPC faults on a warm page: the figure read before, marked stale w
   ];
   for (const [name, mode] of faults) {
     test(name, async ({ browserWithExtension, stack }) => {
-      tally.cases.push(name);
+      record('case', name);
       const page = await open(browserWithExtension.context, AAVE_MARKETS, name);
       const tip = await hoverToken(page, 'wstETH');
       await expect(tip.locator('[data-section="peg"]')).toHaveAttribute('data-peg-bps', String(WSTETH_PEG));
@@ -82,7 +77,7 @@ test.describe('RPC faults on a warm page: the figure read before, marked stale w
 
   test('RPC serving another chain from the start', async ({ browserWithExtension, stack }) => {
     const name = 'RPC answering for the wrong chain id';
-    tally.cases.push(name);
+    record('case', name);
     stack.proxy.mode = 'wrong-chain';
     const page = await open(browserWithExtension.context, AAVE_MARKETS, name);
     const mark = page.locator('[data-stakelens="wstETH"]').first();
@@ -94,7 +89,7 @@ test.describe('RPC faults on a warm page: the figure read before, marked stale w
 
   test('an answer that fails the sanity bounds', async ({ browserWithExtension, stack }) => {
     const name = 'a redemption rate past its bounds (wstETH at 3.6 ETH)';
-    tally.cases.push(name);
+    record('case', name);
     const page = await open(browserWithExtension.context, AAVE_MARKETS, name);
     const tip = await hoverToken(page, 'wstETH');
     await stack.chain.setWstethRate(3_600_000_000_000_000_000n);
@@ -112,7 +107,7 @@ test.describe('RPC faults on a warm page: the figure read before, marked stale w
 test.describe('the extension itself interrupted', () => {
   test('service worker killed mid-refresh', async ({ browserWithExtension, stack }) => {
     const name = 'service worker killed mid-refresh';
-    tally.cases.push(name);
+    record('case', name);
     const { context } = browserWithExtension;
     const page = await open(context, AAVE_MARKETS, name);
     const tip = await hoverToken(page, 'wstETH');
@@ -140,7 +135,7 @@ test.describe('the extension itself interrupted', () => {
     // headless Chromium, does not bring it back: what the open page lives through is the same as
     // an update or a reload, its content script cut off from the extension.
     const name = 'extension reloaded under an open page';
-    tally.cases.push(name);
+    record('case', name);
     const { context } = browserWithExtension;
     const page = await open(context, AAVE_MARKETS, name);
     await hoverToken(page, 'wstETH');
@@ -159,7 +154,7 @@ test.describe('the extension itself interrupted', () => {
 
   test('browser restarted: realized yield answers from the kept cache, with no reads at past blocks', async ({ browserWithExtension, stack }) => {
     const name = 'browser restarted';
-    tally.cases.push(name);
+    record('case', name);
     let page = await open(browserWithExtension.context, AAVE_MARKETS, name);
     await hoverToken(page, 'wstETH');
     await expect(tooltip(page, 'wstETH').locator('[data-section="yield"]')).toContainText('30 d');
@@ -176,7 +171,7 @@ test.describe('the extension itself interrupted', () => {
 /** A page under app.aave.com (the content script runs there), its body given here. */
 async function hostilePage(context: BrowserContext, name: string, body: string): Promise<Page> {
   const page = await context.newPage();
-  page.on('pageerror', (error) => tally.pageErrors.push(`${name}: ${error.message}`));
+  page.on('pageerror', (error) => record('page-error', `${name}: ${error.message}`));
   await page.route('https://app.aave.com/hostile', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><html><head><title>hostile</title></head><body>${body}</body></html>` }),
   );
@@ -207,7 +202,7 @@ function longestFrameGap(page: Page, ms: number): Promise<number> {
 test.describe('hostile pages', () => {
   test('token-like text carrying HTML and script is shown as text, never run', async ({ browserWithExtension }) => {
     const name = 'token-like text carrying HTML and script';
-    tally.cases.push(name);
+    record('case', name);
     const payload = 'w&#x435;ETH&lt;img src=x onerror="window.__pwned=1"&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;';
     const page = await hostilePage(
       browserWithExtension.context,
@@ -225,7 +220,7 @@ test.describe('hostile pages', () => {
 
   test('a fake token with a real symbol is flagged, and listed apart from the real one', async ({ browserWithExtension }) => {
     const name = 'a fake token under a real symbol';
-    tally.cases.push(name);
+    record('case', name);
     const page = await hostilePage(
       browserWithExtension.context,
       name,
@@ -240,7 +235,7 @@ test.describe('hostile pages', () => {
 
   test('100,000 token mentions: marks stop at the cap, the page keeps answering', async ({ browserWithExtension }) => {
     const name = '100,000 token mentions';
-    tally.cases.push(name);
+    record('case', name);
     const page = await hostilePage(browserWithExtension.context, name, '<main id="flood"></main>');
     const gap = longestFrameGap(page, 4_000);
     await page.evaluate(() => {
@@ -257,7 +252,7 @@ test.describe('hostile pages', () => {
 
   test('a page mutating 1,000 times a second stays responsive and its marks follow', async ({ browserWithExtension }) => {
     const name = 'a page mutating 1,000 times a second';
-    tally.cases.push(name);
+    record('case', name);
     const page = await hostilePage(browserWithExtension.context, name, `<main id="busy">${Array.from({ length: 50 }, (_, i) => `<p class="cell">rETH ${i}</p>`).join('')}</main>`);
     await expect(page.locator('[data-stakelens="rETH"]')).toHaveCount(50);
     await page.evaluate(() => {
@@ -281,7 +276,7 @@ test.describe('hostile pages', () => {
 
   test('a page posting messages at the extension, or forging its events, changes nothing', async ({ browserWithExtension }) => {
     const name = 'a page posting messages and forging extension events';
-    tally.cases.push(name);
+    record('case', name);
     const { extensionId } = browserWithExtension;
     const page = await hostilePage(browserWithExtension.context, name, '<p id="t">wstETH</p>');
     await expect(page.locator('#t')).toHaveAttribute('data-stakelens', 'wstETH');
