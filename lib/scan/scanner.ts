@@ -84,9 +84,13 @@ export function startScanner(options: ScannerOptions) {
   };
   const pending = () => queue.length + labelled.length + candidates.length > 0;
 
+  /** The page's chain, read from the URL once per pass rather than once per mark. */
+  let passChain: number | null | undefined;
+
   function pass() {
     scheduled = false;
     if (signal.aborted) return;
+    passChain = undefined;
     const started = now();
     const deadline = started + FRAME_BUDGET_MS;
     let changed = false;
@@ -159,6 +163,8 @@ export function startScanner(options: ScannerOptions) {
   function judgeLabels(element: Element): boolean {
     if (!element.isConnected) return false;
     const values = LABELS.map((name) => element.getAttribute(name) ?? '');
+    // Most labelled elements are decorative images (alt=""): nothing to judge, nothing to remember.
+    if (!values[0] && !values[1] && !values[2] && !element.hasAttribute(MARK.symbol)) return false;
     const key = values.join('\n');
     if (seenLabels.get(element) === key) return false;
     seenLabels.set(element, key);
@@ -219,7 +225,7 @@ export function startScanner(options: ScannerOptions) {
 
   function mark(element: Element, found: Found & { lookalike: boolean }): boolean {
     // A page listing several chains (Balancer's pools) says which one a row is on.
-    const chainId = site.chainNear?.(element) ?? options.chainId();
+    const chainId = site.chainNear?.(element) ?? (passChain === undefined ? (passChain = options.chainId()) : passChain);
     if (chainId === null) return false;
     const { symbol, shown } = found;
     const match = found.lookalike ? 'mismatch' : matchFor(element, symbol, chainId);
