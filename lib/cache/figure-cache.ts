@@ -25,8 +25,8 @@ export interface FigureReply {
   error: string | null;
 }
 
-/** Live figures (peg, queues) older than this are read again. */
-export const FIGURES_TTL_MS = 60_000;
+export { FIGURES_TTL_MS } from '../chain/figures';
+import { FIGURES_TTL_MS } from '../chain/figures';
 
 type ReadFn = (chainId: number, tokens: TokenEntry[], contexts: Record<string, TokenReadContext>) => Promise<Figures[]>;
 

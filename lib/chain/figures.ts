@@ -41,6 +41,9 @@ export const exitPartSchema = z.object({
   source: z.string(),
 });
 
+/** Live figures (peg, queues) older than this are read again (and shown as stale meanwhile). */
+export const FIGURES_TTL_MS = 60_000;
+
 export const figuresSchema = z.object({
   symbol: z.string(),
   chainId: z.number(),

@@ -1,9 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { TOOLTIP_CSS } from '../../components/tooltip.css';
 import { TOOLTIP_ID, TooltipOverlay } from '../../components/TooltipOverlay';
-import { MARK } from '../scan/marks';
+import { MARK, summarizeMarks } from '../scan/marks';
 import { followPreferences } from './preferences-store';
-import { closeTooltip, openTooltip, tooltipStore } from './tooltip-store';
+import { closeTooltip, openTooltip, prefetchFigures, tooltipStore } from './tooltip-store';
 
 const HOVER_OPEN_MS = 120;
 const HOVER_CLOSE_MS = 250;
@@ -32,6 +32,7 @@ export function mountOverlay(signal: AbortSignal, siteId: string | null, first?:
   document.documentElement.append(host);
   const root = createRoot(container);
   followPreferences(signal);
+  void prefetchFigures(summarizeMarks(document));
 
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import { send, type FigureReplyMessage } from '../messaging';
+import { FIGURES_TTL_MS } from '../chain/figures';
+import { send, type FigureReplyMessage, type FoundToken } from '../messaging';
 import { MARK, type MatchKind } from '../scan/marks';
 
 /** State of the tooltip overlay on this page: which mark it is open for and what we know of it. */
@@ -19,6 +20,34 @@ const closed: TooltipState = { anchor: null, symbol: null, chainId: null, match:
 export const tooltipStore = createStore<TooltipState>(() => closed);
 
 let request = 0;
+
+/**
+ * The last figures this page received per token: a hover shows them at once (with their age, and
+ * marked stale past the live TTL) while the background is asked again.
+ */
+const recent = new Map<string, FigureReplyMessage>();
+const keyOf = (symbol: string, chainId: number) => `${chainId}:${symbol}`;
+
+function remember(replies: FigureReplyMessage[]): void {
+  for (const reply of replies) if (reply.figures) recent.set(keyOf(reply.symbol, reply.chainId), reply);
+}
+
+function remembered(symbol: string, chainId: number): FigureReplyMessage | null {
+  const reply = recent.get(keyOf(symbol, chainId));
+  if (!reply?.figures) return null;
+  return Date.now() - reply.figures.readAt > FIGURES_TTL_MS ? { ...reply, stale: true } : reply;
+}
+
+/** Asks once for the figures of every token on the page (when the tooltip's code loads), so hovers answer at once. */
+export async function prefetchFigures(tokens: readonly FoundToken[]): Promise<void> {
+  const refs = tokens.filter((t) => t.match !== 'mismatch').map(({ symbol, chainId }) => ({ symbol, chainId }));
+  if (!refs.length) return;
+  try {
+    remember((await send('getFigures', { tokens: refs.slice(0, 50) })).replies);
+  } catch {
+    // No background (the extension went away): hovers will say so.
+  }
+}
 const STALE_RETRIES = 3;
 const STALE_RETRY_MS = 1_000;
 
@@ -38,12 +67,13 @@ export async function openTooltip(anchor: Element, force = false): Promise<void>
     chainId,
     match: anchor.getAttribute(MARK.match) as MatchKind,
     via: anchor.getAttribute(MARK.via),
-    reply: same || sameToken ? previous.reply : null,
+    reply: same || sameToken ? previous.reply : remembered(symbol, chainId),
     loading: true,
     error: null,
   });
   try {
     let { replies } = await send('getFigures', { tokens: [{ symbol, chainId }], force });
+    remember(replies);
     // Stale figures (or no realized yield yet) came at once while fresh ones are read: show them, then ask again.
     const reading = (r: (typeof replies)[number] | undefined) => !!r && r.stale && !r.error;
     const waiting = (r: (typeof replies)[number] | undefined) => reading(r) || !!r?.realizedPending;
@@ -52,6 +82,7 @@ export async function openTooltip(anchor: Element, force = false): Promise<void>
       await new Promise((resolve) => setTimeout(resolve, STALE_RETRY_MS));
       if (id !== request) return;
       ({ replies } = await send('getFigures', { tokens: [{ symbol, chainId }] }));
+      remember(replies);
     }
     if (id === request) tooltipStore.setState({ reply: replies[0] ?? null, loading: false });
   } catch (error) {
