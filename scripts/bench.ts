@@ -230,14 +230,22 @@ async function loadRows(withExtension: BrowserContext, serverPort: number): Prom
   }
 }
 
-/** The first hover of a token whose figures are not cached: time to figures, and the RPC requests it made. */
-async function coldHover(page: Page, context: BrowserContext, methods: string[]): Promise<[string, string][]> {
+/**
+ * The first focus on a fresh page with the figures cache emptied: the page's own report has just
+ * started the background's read, and the tooltip waits for it. Timed from the focus.
+ */
+async function coldHover(context: BrowserContext, methods: string[]): Promise<[string, string][]> {
   const worker = context.serviceWorkers()[0]!;
   await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> } } } }).chrome.storage.session.clear());
   methods.length = 0;
+  const page = await context.newPage();
+  await page.goto(PAGE);
+  await page.locator('a [data-stakelens]').first().waitFor();
   const [ms] = await focusLatencies(page, 1);
+  await quiet(methods);
   const made = [...methods];
-  return [['Focus → tooltip with figures, cold (figures cache emptied)', `${ms!.toFixed(0)} ms; RPC requests: ${made.length} (${count(made)})`]];
+  await page.close();
+  return [['Focus → tooltip with figures, cold (new page, figures cache emptied)', `${ms!.toFixed(0)} ms; RPC requests for the page: ${made.length} (${count(made)})`]];
 }
 
 const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
@@ -274,7 +282,7 @@ async function main() {
     rows.push([`Focus → tooltip with figures, from cache (${HOVER_SAMPLES} samples)`, `median ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms`]);
     rows.push(['RPC requests during those tooltips', String(proxy.methods.length)]);
 
-    rows.push(...(await coldHover(page, browser.context, proxy.methods)));
+    rows.push(...(await coldHover(browser.context, proxy.methods)));
     rows.push(...(await scanFigures(browser.context)));
     rows.push(...(await loadRows(browser.context, stack.server.port)));
     rows.push(...(await bundleRows(stack.extensionPath)));
