@@ -3,14 +3,13 @@ import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, thresholdsSchema } from './risk/thresholds';
 import { parseSetting } from './site-settings';
 
-// The per-site settings live in site-settings.ts (the content script reads them); one import here.
-export * from './site-settings';
-
 /*
  * Settings, declared once. Each item is versioned (migrations go in `migrations` when a shape
  * changes) and read through a zod schema: a malformed stored value falls back to the default and
- * is reported, it never breaks a page.
+ * is reported, it never breaks a page. The per-site settings live in site-settings.ts (the content
+ * script reads them without the rest); everything is imported from here.
  */
+export * from './site-settings';
 
 export const rpcSettingsSchema = z.record(z.string().regex(/^\d+$/), z.array(z.url({ protocol: /^https?$/ })).max(5));
 export type RpcSettings = z.infer<typeof rpcSettingsSchema>;
