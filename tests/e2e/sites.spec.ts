@@ -260,8 +260,16 @@ test.describe('Stakelens on the other sites', () => {
         .toEqual(wanted);
       const before = await rerenders(page);
 
-      // No [symbol, chain, match] beyond the expected ones.
-      const marks = await marksOn(page);
+      // No [symbol, chain, match] beyond the expected ones. The apps re-render on timers: the marks
+      // are read at a moment every expected one is there (not between a re-render and its scan).
+      let marks: Mark[] = [];
+      await expect
+        .poll(async () => {
+          marks = await marksOn(page);
+          const found = new Set(marks.map((m) => JSON.stringify(m)));
+          return wanted.every((m) => found.has(m));
+        })
+        .toBe(true);
       if (site.onlyChain === undefined) {
         expect([...new Set(marks.map(key))].sort(), `${site.name}: marked kinds`).toEqual([...new Set(site.marks.map(key))].sort());
       } else {
