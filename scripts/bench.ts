@@ -169,8 +169,7 @@ async function bundleRows(dir: string): Promise<[string, string][]> {
 /** A Chromium like the extension's, with the same host mapping, and no extension. */
 async function launchPlain(serverPort: number): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = await mkdtemp(join(os.tmpdir(), 'stakelens-bench-plain-'));
-  const args = chromiumArgs('/nonexistent', serverPort).filter((a) => !a.startsWith('--load-extension') && !a.startsWith('--disable-extensions-except'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: (await findChromium()).path, headless: true, ignoreHTTPSErrors: true, args });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: (await findChromium()).path, headless: true, ignoreHTTPSErrors: true, args: chromiumArgs(null, serverPort) });
   return { context, close: async () => (await context.close(), await rm(profile, { recursive: true, force: true })) };
 }
 

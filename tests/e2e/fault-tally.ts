@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
  */
 
 export const TALLY_FILE = resolve('test-results/fault-suite.jsonl');
+/** The printed line and its details, for scripts/test.mjs to repeat beside the totals. */
+export const REPORT_FILE = resolve('test-results/fault-suite.txt');
 
 type Entry = { kind: 'case' | 'page-error' | 'wrong-figure'; text: string };
 
@@ -16,6 +18,7 @@ export function record(kind: Entry['kind'], text: string): void {
 
 export function resetTally(): void {
   rmSync(TALLY_FILE, { force: true });
+  rmSync(REPORT_FILE, { force: true });
 }
 
 /** "fault suite: N cases tried, P page errors, W wrong figures shown" and the details; null if the suite did not run. */

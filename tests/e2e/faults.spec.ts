@@ -17,13 +17,12 @@ const WSTETH_PEG = expectedWstethPeg(DEFAULT_MAINNET_VALUES);
 
 // Every case, page error and wrong figure goes to the tally (fault-tally.ts) the run prints at its end.
 
-/** Opens a page, counting its errors into the tally as well as into the test's guard. */
-async function open(context: BrowserContext, url: string, name: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => record('page-error', `${name}: ${error.message}`));
-  await page.goto(url);
-  return page;
-}
+type OpenApp = (url: string) => Promise<Page>;
+
+// openApp's guard fails a test whose page threw; the tally counts those errors too.
+test.afterEach(({ pageErrors }) => {
+  for (const error of pageErrors) record('page-error', error);
+});
 
 /**
  * The wstETH peg the tooltip shows, judged: the fresh value, the previous one marked stale, or
@@ -57,9 +56,9 @@ test.describe('RPC faults on a warm page: the figure read before, marked stale w
     ['RPC reverting every call', 'revert'],
   ];
   for (const [name, mode] of faults) {
-    test(name, async ({ browserWithExtension, stack }) => {
+    test(name, async ({ stack, openApp }) => {
       record('case', name);
-      const page = await open(browserWithExtension.context, AAVE_MARKETS, name);
+      const page = await openApp(AAVE_MARKETS);
       const tip = await hoverToken(page, 'wstETH');
       await expect(tip.locator('[data-section="peg"]')).toHaveAttribute('data-peg-bps', String(WSTETH_PEG));
       // The rows hold still while the refresh is out (a re-rendered row would reopen the tooltip
@@ -75,11 +74,11 @@ test.describe('RPC faults on a warm page: the figure read before, marked stale w
     });
   }
 
-  test('RPC serving another chain from the start', async ({ browserWithExtension, stack }) => {
+  test('RPC serving another chain from the start', async ({ stack, openApp }) => {
     const name = 'RPC answering for the wrong chain id';
     record('case', name);
     stack.proxy.mode = 'wrong-chain';
-    const page = await open(browserWithExtension.context, AAVE_MARKETS, name);
+    const page = await openApp(AAVE_MARKETS);
     const mark = page.locator('[data-stakelens="wstETH"]').first();
     await mark.hover();
     const tip = tooltip(page, 'wstETH');
@@ -87,10 +86,10 @@ test.describe('RPC faults on a warm page: the figure read before, marked stale w
     await judgePeg(page, name, null);
   });
 
-  test('an answer that fails the sanity bounds', async ({ browserWithExtension, stack }) => {
+  test('an answer that fails the sanity bounds', async ({ stack, openApp }) => {
     const name = 'a redemption rate past its bounds (wstETH at 3.6 ETH)';
     record('case', name);
-    const page = await open(browserWithExtension.context, AAVE_MARKETS, name);
+    const page = await openApp(AAVE_MARKETS);
     const tip = await hoverToken(page, 'wstETH');
     await stack.chain.setWstethRate(3_600_000_000_000_000_000n);
     try {
@@ -105,11 +104,11 @@ test.describe('RPC faults on a warm page: the figure read before, marked stale w
 });
 
 test.describe('the extension itself interrupted', () => {
-  test('service worker killed mid-refresh', async ({ browserWithExtension, stack }) => {
+  test('service worker killed mid-refresh', async ({ browserWithExtension, stack, openApp }) => {
     const name = 'service worker killed mid-refresh';
     record('case', name);
     const { context } = browserWithExtension;
-    const page = await open(context, AAVE_MARKETS, name);
+    const page = await openApp(AAVE_MARKETS);
     const tip = await hoverToken(page, 'wstETH');
     stack.proxy.mode = 'slow';
     stack.proxy.slowMs = 3_000;
@@ -130,14 +129,14 @@ test.describe('the extension itself interrupted', () => {
     await fixtureKeepsRunning(page);
   });
 
-  test('extension reloaded under an open page: the page goes on and no error reaches it', async ({ browserWithExtension }) => {
+  test('extension reloaded under an open page: the page goes on and no error reaches it', async ({ browserWithExtension, openApp }) => {
     // chrome.runtime.reload() unloads an extension loaded from the command line and, in this
     // headless Chromium, does not bring it back: what the open page lives through is the same as
     // an update or a reload, its content script cut off from the extension.
     const name = 'extension reloaded under an open page';
     record('case', name);
     const { context } = browserWithExtension;
-    const page = await open(context, AAVE_MARKETS, name);
+    const page = await openApp(AAVE_MARKETS);
     await hoverToken(page, 'wstETH');
     const worker = context.serviceWorkers()[0]!;
     // The worker dies inside this call: its evaluation may never answer.
@@ -152,15 +151,15 @@ test.describe('the extension itself interrupted', () => {
     await fixtureKeepsRunning(page);
   });
 
-  test('browser restarted: realized yield answers from the kept cache, with no reads at past blocks', async ({ browserWithExtension, stack }) => {
+  test('browser restarted: realized yield answers from the kept cache, with no reads at past blocks', async ({ browserWithExtension, stack, openApp }) => {
     const name = 'browser restarted';
     record('case', name);
-    let page = await open(browserWithExtension.context, AAVE_MARKETS, name);
+    let page = await openApp(AAVE_MARKETS);
     await hoverToken(page, 'wstETH');
     await expect(tooltip(page, 'wstETH').locator('[data-section="yield"]')).toContainText('30 d');
     await browserWithExtension.relaunch();
     stack.proxy.methods.length = 0;
-    page = await open(browserWithExtension.context, AAVE_MARKETS, name);
+    page = await openApp(AAVE_MARKETS);
     const tip = await hoverToken(page, 'wstETH');
     await expect(tip.locator('[data-section="yield"]')).toContainText('30 d');
     await judgePeg(page, name, WSTETH_PEG);
@@ -169,14 +168,11 @@ test.describe('the extension itself interrupted', () => {
 });
 
 /** A page under app.aave.com (the content script runs there), its body given here. */
-async function hostilePage(context: BrowserContext, name: string, body: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => record('page-error', `${name}: ${error.message}`));
-  await page.route('https://app.aave.com/hostile', (route) =>
+async function hostilePage(context: BrowserContext, openApp: OpenApp, body: string): Promise<Page> {
+  await context.route('https://app.aave.com/hostile', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><html><head><title>hostile</title></head><body>${body}</body></html>` }),
   );
-  await page.goto('https://app.aave.com/hostile');
-  return page;
+  return openApp('https://app.aave.com/hostile');
 }
 
 /** The longest gap between animation frames over `ms`: how long the page stopped answering. */
@@ -200,13 +196,11 @@ function longestFrameGap(page: Page, ms: number): Promise<number> {
 }
 
 test.describe('hostile pages', () => {
-  test('token-like text carrying HTML and script is shown as text, never run', async ({ browserWithExtension }) => {
+  test('token-like text carrying HTML and script is shown as text, never run', async ({ browserWithExtension, openApp }) => {
     const name = 'token-like text carrying HTML and script';
     record('case', name);
     const payload = 'w&#x435;ETH&lt;img src=x onerror="window.__pwned=1"&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;';
-    const page = await hostilePage(
-      browserWithExtension.context,
-      name,
+    const page = await hostilePage(browserWithExtension.context, openApp,
       `<p id="evil">${payload}</p><img id="icon" alt="wstETH&quot;&gt;&lt;img src=x onerror=window.__pwned=3&gt;" src="data:,"><p>wstETH</p>`,
     );
     const evil = page.locator('#evil');
@@ -218,12 +212,10 @@ test.describe('hostile pages', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
-  test('a fake token with a real symbol is flagged, and listed apart from the real one', async ({ browserWithExtension }) => {
+  test('a fake token with a real symbol is flagged, and listed apart from the real one', async ({ browserWithExtension, openApp }) => {
     const name = 'a fake token under a real symbol';
     record('case', name);
-    const page = await hostilePage(
-      browserWithExtension.context,
-      name,
+    const page = await hostilePage(browserWithExtension.context, openApp,
       `<div data-cy="marketListItemListItem_WSTETH"><a href="/reserve-overview/?underlyingAsset=0x1111111111111111111111111111111111111111&marketName=proto_mainnet_v3"><p id="fake">wstETH</p></a></div>
        <div data-cy="marketListItemListItem_WSTETH"><a href="/reserve-overview/?underlyingAsset=0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0&marketName=proto_mainnet_v3"><p id="real">wstETH</p></a></div>`,
     );
@@ -233,10 +225,10 @@ test.describe('hostile pages', () => {
     await expect(tooltip(page, 'wstETH').getByRole('alert')).toContainText('an address that is not wstETH');
   });
 
-  test('100,000 token mentions: marks stop at the cap, the page keeps answering', async ({ browserWithExtension }) => {
+  test('100,000 token mentions: marks stop at the cap, the page keeps answering', async ({ browserWithExtension, openApp }) => {
     const name = '100,000 token mentions';
     record('case', name);
-    const page = await hostilePage(browserWithExtension.context, name, '<main id="flood"></main>');
+    const page = await hostilePage(browserWithExtension.context, openApp, '<main id="flood"></main>');
     const gap = longestFrameGap(page, 4_000);
     await page.evaluate(() => {
       const main = document.getElementById('flood')!;
@@ -250,10 +242,10 @@ test.describe('hostile pages', () => {
     expect(await longestFrameGap(page, 1_000)).toBeLessThan(100);
   });
 
-  test('a page mutating 1,000 times a second stays responsive and its marks follow', async ({ browserWithExtension }) => {
+  test('a page mutating 1,000 times a second stays responsive and its marks follow', async ({ browserWithExtension, openApp }) => {
     const name = 'a page mutating 1,000 times a second';
     record('case', name);
-    const page = await hostilePage(browserWithExtension.context, name, `<main id="busy">${Array.from({ length: 50 }, (_, i) => `<p class="cell">rETH ${i}</p>`).join('')}</main>`);
+    const page = await hostilePage(browserWithExtension.context, openApp, `<main id="busy">${Array.from({ length: 50 }, (_, i) => `<p class="cell">rETH ${i}</p>`).join('')}</main>`);
     await expect(page.locator('[data-stakelens="rETH"]')).toHaveCount(50);
     await page.evaluate(() => {
       const cells = [...document.querySelectorAll('.cell')];
@@ -274,11 +266,11 @@ test.describe('hostile pages', () => {
       .toBe(true);
   });
 
-  test('a page posting messages at the extension, or forging its events, changes nothing', async ({ browserWithExtension }) => {
+  test('a page posting messages at the extension, or forging its events, changes nothing', async ({ browserWithExtension, openApp }) => {
     const name = 'a page posting messages and forging extension events';
     record('case', name);
     const { extensionId } = browserWithExtension;
-    const page = await hostilePage(browserWithExtension.context, name, '<p id="t">wstETH</p>');
+    const page = await hostilePage(browserWithExtension.context, openApp, '<p id="t">wstETH</p>');
     await expect(page.locator('#t')).toHaveAttribute('data-stakelens', 'wstETH');
     await page.evaluate((id) => {
       for (const message of [

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { TALLY_FILE, tallyReport } from './fault-tally';
+import { REPORT_FILE, tallyReport } from './fault-tally';
 
 /** The fault suite's line of figures, after every test of the run (and in a file for scripts/test.mjs). */
 export default function globalTeardown(): void {
   const report = tallyReport();
   if (!report) return;
   console.log(`\n${report}`);
-  writeFileSync(TALLY_FILE.replace(/\.jsonl$/, '.txt'), `${report}\n`);
+  writeFileSync(REPORT_FILE, `${report}\n`);
 }

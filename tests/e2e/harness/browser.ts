@@ -70,7 +70,8 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-export function chromiumArgs(extensionPath: string, serverPort: number): string[] {
+/** Chromium's flags for the fixture hosts; with `extensionPath`, also the flags that load the extension. */
+export function chromiumArgs(extensionPath: string | null, serverPort: number): string[] {
   const rules = MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${serverPort}`).join(', ');
   return [
     '--no-sandbox',
@@ -80,8 +81,7 @@ export function chromiumArgs(extensionPath: string, serverPort: number): string[
     '--disable-sync',
     '--disable-quic',
     '--no-first-run',
-    `--disable-extensions-except=${extensionPath}`,
-    `--load-extension=${extensionPath}`,
+    ...(extensionPath ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : []),
     `--host-resolver-rules=${rules}`,
   ];
 }
