@@ -43,6 +43,8 @@ export default defineConfig({
         } : {}),
   }),
   vite: () => ({
+    // Profiling: STAKELENS_NO_MINIFY=1 keeps function names readable in a CPU profile.
+    build: process.env.STAKELENS_NO_MINIFY ? { minify: false } : {},
     define: {
       __STAKELENS_RPC__: JSON.stringify(buildRpc),
       __STAKELENS_BEACON_API__: JSON.stringify(process.env.STAKELENS_BEACON_API ?? ''),

@@ -65,7 +65,7 @@ export async function importSettings(text: string, checkEndpoint = checkRpcEndpo
       if (problem) return `RPC endpoint ${url} for chain ${chainId}: ${problem}`;
     }
   }
-  await siteSettings.setValue(file.sites);
+  await siteSettings().setValue(file.sites);
   await rpcSettings.setValue(file.rpc);
   await beaconSetting.setValue(file.beacon);
   await preferences.setValue(file.preferences);

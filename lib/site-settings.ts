@@ -37,7 +37,17 @@ export function migrateSitesV2(v1: unknown): SiteSettings {
   return sites;
 }
 
-export const siteSettings = storage.defineItem<SiteSettings>('local:sites', { fallback: {}, version: 2, migrations: { 2: migrateSitesV2 } });
+const defineSiteSettings = () => storage.defineItem<SiteSettings>('local:sites', { fallback: {}, version: 2, migrations: { 2: migrateSitesV2 } });
+let siteSettingsItem: ReturnType<typeof defineSiteSettings> | undefined;
+
+/**
+ * The stored per-site settings. Defined on first use, not when this module loads: defining the
+ * item starts its migration check (a storage read), which the content script must not do while
+ * the page is still loading.
+ */
+export function siteSettings(): ReturnType<typeof defineSiteSettings> {
+  return (siteSettingsItem ??= defineSiteSettings());
+}
 
 /** Parses a stored value; on a bad shape returns the fallback and says why (console, once per read). */
 export function parseSetting<S extends z.core.$ZodType>(schema: S, value: unknown, fallback: z.output<S>, name: string): z.output<S> {
@@ -48,7 +58,7 @@ export function parseSetting<S extends z.core.$ZodType>(schema: S, value: unknow
 }
 
 export async function getSiteSettings(): Promise<SiteSettings> {
-  return parseSetting(siteSettingsSchema, await siteSettings.getValue(), {}, 'sites');
+  return parseSetting(siteSettingsSchema, await siteSettings().getValue(), {}, 'sites');
 }
 
 /** The hosts one site's settings apply to: every host of a built-in app, or the one host of another site. */
@@ -74,7 +84,7 @@ export function withSiteChange(settings: SiteSettings, host: string, change: Par
 
 /** Changes one site's settings in storage, on every host of that site. */
 export async function updateSite(host: string, change: Partial<SiteSetting>): Promise<void> {
-  await siteSettings.setValue(withSiteChange(await getSiteSettings(), host, change));
+  await siteSettings().setValue(withSiteChange(await getSiteSettings(), host, change));
 }
 
 export async function setSiteEnabled(host: string, enabled: boolean): Promise<void> {

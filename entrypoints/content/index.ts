@@ -28,6 +28,10 @@ export default defineContentScript({
 
 /** Everything the content script does, tied to one context. */
 async function run(ctx: ContentScriptContext, restarts: number): Promise<void> {
+  // Chrome injects this script just before the page's load event when the page loads fast, so
+  // whatever it does first would delay that event. It waits for the event, and a task past it.
+  await pageLoaded(ctx.signal);
+  if (ctx.isInvalid) return;
   // Built into the manifest for the known apps; registered at run time for sites the user turned on.
   const site = siteForHost(location.host) ?? generic;
   const matcher = createMatcher(PAGE_TOKENS);
@@ -67,7 +71,7 @@ async function run(ctx: ContentScriptContext, restarts: number): Promise<void> {
       signal,
       onChange: report,
       // Bench builds only: each pass as a user-timing measure the bench reads from the page.
-      onPass: __STAKELENS_BENCH__ ? (start, end) => performance.measure('stakelens:scan-pass', { start, end }) : undefined,
+      onPass: __STAKELENS_BENCH__ ? (start, end, drained) => performance.measure('stakelens:scan-pass', { start, end, detail: { drained } }) : undefined,
     });
     overlay = armOverlay(signal, site.id, () => layers);
   };
@@ -88,7 +92,7 @@ async function run(ctx: ContentScriptContext, restarts: number): Promise<void> {
     layers = setting.layers;
     overlay?.setLayers(layers);
   };
-  const unwatch = siteSettings.watch((value) => apply(siteSettingFor(parseSetting(siteSettingsSchema, value, {}, 'sites'), location.host)));
+  const unwatch = siteSettings().watch((value) => apply(siteSettingFor(parseSetting(siteSettingsSchema, value, {}, 'sites'), location.host)));
   ctx.onInvalidated(unwatch);
 
   // WXT ends a context when the extension goes away or a newer copy of this script starts, and
@@ -108,4 +112,12 @@ async function run(ctx: ContentScriptContext, restarts: number): Promise<void> {
   // Off here, stop() still reports (no tokens): the background learns the script runs on this tab,
   // so the popup offers the switch.
   apply(siteSettingFor(await getSiteSettings(), location.host));
+}
+
+function pageLoaded(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const after = () => setTimeout(resolve);
+    if (document.readyState === 'complete') after();
+    else addEventListener('load', after, { once: true, signal });
+  });
 }

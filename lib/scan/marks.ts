@@ -13,17 +13,34 @@ export const MARK = {
 
 export type MatchKind = FoundToken['match'];
 
-export function setMark(element: Element, symbol: string, chainId: number, match: MatchKind, shown: string): void {
-  if (element.getAttribute(MARK.symbol) !== symbol) element.setAttribute(MARK.symbol, symbol);
-  if (element.getAttribute(MARK.chain) !== String(chainId)) element.setAttribute(MARK.chain, String(chainId));
-  if (element.getAttribute(MARK.match) !== match) element.setAttribute(MARK.match, match);
-  if (shown !== symbol) element.setAttribute(MARK.via, shown);
-  else element.removeAttribute(MARK.via);
-  // Keyboard users reach a mark by Tab unless it already sits in something focusable.
-  if (!element.closest('a[href], button, input, select, textarea, [tabindex]')) {
-    element.setAttribute('tabindex', '0');
-    element.setAttribute(MARK.focus, '');
+/** Writes the mark's attributes, only those that differ; whether any did. */
+/** Writes the mark's attributes, only those that differ; whether any did. */
+export function setMark(element: Element, symbol: string, chainId: number, match: MatchKind, shown: string): boolean {
+  const chain = String(chainId);
+  if (!element.hasAttribute(MARK.symbol)) {
+    element.setAttribute(MARK.symbol, symbol);
+    element.setAttribute(MARK.chain, chain);
+    element.setAttribute(MARK.match, match);
+    if (shown !== symbol) element.setAttribute(MARK.via, shown);
+    // Keyboard users reach a mark by Tab unless it already sits in something focusable.
+    if (!element.closest('a[href], button, input, select, textarea, [tabindex]')) {
+      element.setAttribute('tabindex', '0');
+      element.setAttribute(MARK.focus, '');
+    }
+    return true;
   }
+  let changed = false;
+  const put = (name: string, value: string) => {
+    if (element.getAttribute(name) === value) return;
+    element.setAttribute(name, value);
+    changed = true;
+  };
+  put(MARK.symbol, symbol);
+  put(MARK.chain, chain);
+  put(MARK.match, match);
+  if (shown !== symbol) put(MARK.via, shown);
+  else element.removeAttribute(MARK.via);
+  return changed;
 }
 
 export function clearMark(element: Element): void {

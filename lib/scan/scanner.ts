@@ -1,7 +1,7 @@
 import type { SiteAdapter } from '../sites/types';
 import { registryAddresses } from '../tokens/lookup';
 import { clearMark, MARK, setMark, type MatchKind } from './marks';
-import type { Found, Matcher } from './matcher';
+import type { AnyFound, Matcher } from './matcher';
 
 /*
  * The page scanner. One MutationObserver that only queues; the work happens in passes scheduled
@@ -10,11 +10,12 @@ import type { Found, Matcher } from './matcher';
  */
 
 const FRAME_BUDGET_MS = 4;
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const SKIP = new Set(['script', 'style', 'noscript', 'textarea', 'input', 'select', 'option', 'template', 'svg', 'stakelens-ui']);
 /** Text inside these is code, input or our own UI, never a mention of a token. */
 const IGNORED = 'script,style,noscript,textarea,template,option,svg,stakelens-ui';
-/** Elements that name a token in an attribute: icons (`alt`), labelled controls, tooltips. */
-const LABELLED = 'img[alt],[aria-label],[title]';
+/** Elements that name a token in an attribute: icons (`alt`), labelled controls, tooltips. Empty ones (decorative icons) say nothing. */
+const LABELLED = 'img[alt]:not([alt=""]),[aria-label]:not([aria-label=""]),[title]:not([title=""])';
 const LABELS = ['alt', 'aria-label', 'title'];
 /** Where a row of a list ends. A token is marked once per row, not once per icon, name and symbol. */
 const ROW = 'tr,li,[role="row"]';
@@ -38,20 +39,24 @@ export interface ScannerOptions {
 /** A name or an icon's label: marked only when its row shows no symbol of the same token. */
 interface Candidate {
   element: Element;
-  found: Found & { lookalike: boolean };
+  found: AnyFound;
 }
 
 export function startScanner(options: ScannerOptions) {
   const { root, matcher, site, signal } = options;
   const now = options.now ?? (() => performance.now());
-  /** Nodes whose text is to be judged. Symbols are marked as they are found. */
-  const queue: Node[] = [root];
+  /** Subtrees whose text is to be judged, walked in document order. Symbols are marked as they are found. */
+  const subtrees: Node[] = [root];
+  /** The subtree being walked and the text to resume at: a walk that runs out of time goes on next frame. */
+  let walk: { top: Node; walker: TreeWalker; resumeAt: Text | null } | null = null;
+  /** Texts that changed in place or arrived alone: what a mark showed may have gone. */
+  const texts: Text[] = [];
+  /** Marked elements that lost children: their mark is checked again. */
+  const emptied: Element[] = [];
   /** Elements whose attributes are to be judged, once the text is done. */
   const labelled: Element[] = [];
   /** Names and labels, judged last so the symbols of their rows are marked first. */
   const candidates: Candidate[] = [];
-  /** The rest of a subtree whose walk ran out of time: its labels were already collected. */
-  const continued = new WeakSet<Node>();
   /** Text and labels we already judged, so re-renders that keep them cost nothing. */
   let seen = new WeakMap<Text, string>();
   let seenLabels = new WeakMap<Element, string>();
@@ -82,7 +87,7 @@ export function startScanner(options: ScannerOptions) {
     scheduled = true;
     requestAnimationFrame(pass);
   };
-  const pending = () => queue.length + labelled.length + candidates.length > 0;
+  const pending = () => walk !== null || subtrees.length + texts.length + emptied.length + labelled.length + candidates.length > 0;
 
   /** The page's chain, read from the URL once per pass rather than once per mark. */
   let passChain: number | null | undefined;
@@ -95,7 +100,9 @@ export function startScanner(options: ScannerOptions) {
     const deadline = started + FRAME_BUDGET_MS;
     let changed = false;
     while (now() < deadline) {
-      if (queue.length) changed = visit(queue.shift()!, deadline) || changed;
+      if (walk || subtrees.length) changed = walkSome(deadline) || changed;
+      else if (texts.length) changed = judge(texts.pop()!, true) || changed;
+      else if (emptied.length) changed = clearIfGone(emptied.pop()!) || changed;
       else if (labelled.length) changed = judgeLabels(labelled.pop()!) || changed;
       else if (candidates.length) changed = markCandidate(candidates.pop()!) || changed;
       else break;
@@ -110,45 +117,61 @@ export function startScanner(options: ScannerOptions) {
     }
   }
 
-  /** Walks the text under `node`; if the budget runs out, the rest goes back on the queue. */
-  function visit(node: Node, deadline: number): boolean {
-    if (node.nodeType === Node.TEXT_NODE) return judge(node as Text);
-    if (node.nodeType !== Node.ELEMENT_NODE || SKIP.has((node as Element).localName)) return false;
-    if (!continued.has(node)) {
-      if ((node as Element).matches(LABELLED)) labelled.push(node as Element);
-      for (const element of (node as Element).querySelectorAll(LABELLED)) labelled.push(element);
+  /**
+   * Judges the text of the next subtree, or of the one a past pass left unfinished, until the
+   * deadline. One native TreeWalker per subtree, resumed where it stopped: no filter callback (a
+   * native walk is many times faster) and nothing per node but reading its text.
+   */
+  function walkSome(deadline: number): boolean {
+    let text: Text | null;
+    if (walk) {
+      if (!walk.top.isConnected) return (walk = null), false;
+      // The page may have changed since the last frame: resume where we stopped if that text is
+      // still in the subtree, else walk it again (text already judged costs nothing twice).
+      const at = walk.resumeAt;
+      const resumable = at !== null && walk.top.contains(at);
+      walk.walker.currentNode = resumable ? at : walk.top;
+      text = resumable ? at : (walk.walker.nextNode() as Text | null);
+    } else {
+      const top = subtrees.shift()!;
+      if (top.nodeType === Node.TEXT_NODE) return judge(top as Text, true);
+      if (top.nodeType !== Node.ELEMENT_NODE || SKIP.has((top as Element).localName) || !top.isConnected) return false;
+      if ((top as Element).matches(LABELLED)) labelled.push(top as Element);
+      for (const element of (top as Element).querySelectorAll(LABELLED)) labelled.push(element);
+      walk = { top, walker: document.createTreeWalker(top, NodeFilter.SHOW_TEXT), resumeAt: null };
+      text = walk.walker.nextNode() as Text | null;
     }
-    // No filter callback: a native walk is many times faster, and the rare text that might hold a
-    // token is checked for code or our own UI around it in judge().
-    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
     let changed = false;
-    let count = 0;
-    for (let text = walker.nextNode() as Text | null; text; text = walker.nextNode() as Text | null) {
-      changed = judge(text) || changed;
-      if (++count % 64 === 0 && now() > deadline) {
-        const next = walker.nextNode();
-        if (next) {
-          const rest = remainingFrom(next, node);
-          for (const item of rest) continued.add(item);
-          queue.unshift(...rest);
-        }
-        break;
+    for (let count = 1; text; count++, text = walk.walker.nextNode() as Text | null) {
+      if (count % 64 === 0 && now() > deadline) {
+        walk.resumeAt = text;
+        return changed;
       }
+      changed = judge(text, false) || changed;
     }
+    walk = null;
     return changed;
   }
 
-  function judge(text: Text): boolean {
+  /**
+   * Judges one text. `alone`: it changed in place or was added by itself, so it may be what a mark
+   * showed, and a mark it no longer supports goes. Text found by a walk of new nodes cannot be.
+   */
+  function judge(text: Text, alone: boolean): boolean {
     const value = text.data;
+    // Most text holds no token at all: one cheap test, nothing read from the DOM, nothing remembered.
+    if (!matcher.mightMatch(value)) {
+      const element = alone ? text.parentElement : null;
+      return element ? clearIfGone(element) : false;
+    }
+    const found = matcher.anyIn(value);
     const element = text.parentElement;
     if (!element) return false;
-    // Most text holds no token at all: a cheap test first, and nothing remembered for it.
-    if (!matcher.mightMatch(value) && !element.hasAttribute(MARK.symbol)) return false;
-    if (seen.get(text) === value) return false;
-    seen.set(text, value);
-    if (element.closest(IGNORED)) return false;
-    const found = matcher.anyIn(value);
     if (!found) return clearIfGone(element);
+    // Code, form fields and svg drawings mention no token on the page. (Our own UI and <template>
+    // contents sit in other trees the walk never enters.)
+    if (SKIP.has(element.localName) || element.namespaceURI !== HTML_NS || seen.get(text) === value) return false;
+    seen.set(text, value);
     if (found.byName) {
       candidates.push({ element, found });
       return false;
@@ -223,17 +246,14 @@ export function startScanner(options: ScannerOptions) {
     return marks < MAX_MARKS;
   }
 
-  function mark(element: Element, found: Found & { lookalike: boolean }): boolean {
+  function mark(element: Element, found: AnyFound): boolean {
     // A page listing several chains (Balancer's pools) says which one a row is on.
     const chainId = site.chainNear?.(element) ?? (passChain === undefined ? (passChain = options.chainId()) : passChain);
     if (chainId === null) return false;
     const { symbol, shown } = found;
     const match = found.lookalike ? 'mismatch' : matchFor(element, symbol, chainId);
-    const marked = element.getAttribute(MARK.symbol);
-    const before = `${marked}|${element.getAttribute(MARK.chain)}|${element.getAttribute(MARK.match)}`;
-    setMark(element, symbol, chainId, match, shown);
-    if (!marked) marks++;
-    return before !== `${symbol}|${chainId}|${match}`;
+    if (!element.hasAttribute(MARK.symbol)) marks++;
+    return setMark(element, symbol, chainId, match, shown);
   }
 
   function matchFor(element: Element, symbol: string, chainId: number): MatchKind {
@@ -246,11 +266,18 @@ export function startScanner(options: ScannerOptions) {
   const observer = new MutationObserver((records) => {
     let removed = false;
     for (const record of records) {
-      if (record.type === 'characterData') queue.push(record.target);
+      if (record.type === 'characterData') texts.push(record.target as Text);
       else if (record.type === 'attributes') labelled.push(record.target as Element);
       else {
-        for (const added of record.addedNodes) queue.push(added);
-        removed ||= record.removedNodes.length > 0;
+        for (const added of record.addedNodes) {
+          if (added.nodeType === Node.TEXT_NODE) texts.push(added as Text);
+          else subtrees.push(added);
+        }
+        if (record.removedNodes.length) {
+          removed = true;
+          // A marked element whose text went: its mark is checked again.
+          if ((record.target as Element).hasAttribute?.(MARK.symbol)) emptied.push(record.target as Element);
+        }
       }
     }
     // Nodes left: marks may have gone with them, so what waited for room is judged again.
@@ -266,7 +293,7 @@ export function startScanner(options: ScannerOptions) {
       if (!node.isConnected) continue;
       if (node.nodeType === Node.TEXT_NODE) {
         seen.delete(node as Text);
-        queue.push(node);
+        texts.push(node as Text);
       } else {
         seenLabels.delete(node as Element);
         labelled.push(node as Element);
@@ -274,6 +301,7 @@ export function startScanner(options: ScannerOptions) {
     }
     waiting.clear();
   }
+
   observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: LABELS });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   schedule();
@@ -284,24 +312,13 @@ export function startScanner(options: ScannerOptions) {
       for (const element of root.querySelectorAll(`[${MARK.symbol}]`)) clearMark(element);
       marks = 0;
       waiting.clear();
-      queue.length = 0;
-      labelled.length = 0;
-      candidates.length = 0;
-      queue.push(root);
+      walk = null;
+      for (const list of [subtrees, texts, emptied, labelled, candidates]) list.length = 0;
+      subtrees.push(root);
       // Forget what we judged: the same text may now mean another chain.
       seen = new WeakMap();
       seenLabels = new WeakMap();
       schedule();
     },
   };
-}
-
-/** The siblings (and their ancestors' later siblings) from `node` on, up to `top`: the unvisited rest. */
-function remainingFrom(node: Node, top: Node): Node[] {
-  const rest: Node[] = [];
-  for (let n: Node | null = node; n && n !== top; n = n.parentNode) {
-    for (let s: Node | null = n === node ? n : n.nextSibling; s; s = s.nextSibling) rest.push(s);
-    if (n.parentNode === top) break;
-  }
-  return rest;
 }

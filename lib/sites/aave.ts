@@ -10,6 +10,8 @@ const MARKET_CHAINS: Record<string, number> = {
   proto_optimism_v3: 10,
 };
 
+const UNDERLYING_ASSET = /underlyingAsset=(0x[0-9a-fA-F]{40})/g;
+
 export const aave: SiteAdapter = {
   id: 'aave',
   name: 'Aave',
@@ -24,7 +26,8 @@ export const aave: SiteAdapter = {
     // Rows link to /reserve-overview/?underlyingAsset=0x…: the asset's own address (aave/interface ListMobileItem).
     const row = element.closest('a[href*="underlyingAsset="], [data-cy*="ListItem"], tr, li');
     if (!row) return [];
-    const links = [row.closest('a[href]'), ...row.querySelectorAll('a[href*="underlyingAsset="]')];
-    return addressesIn(links.map((a) => a?.getAttribute('href')), /underlyingAsset=(0x[0-9a-fA-F]{40})/);
+    const hrefs = [row.closest('a[href]')?.getAttribute('href')];
+    for (const link of row.querySelectorAll('a[href*="underlyingAsset="]')) hrefs.push(link.getAttribute('href'));
+    return addressesIn(hrefs, UNDERLYING_ASSET);
   },
 };

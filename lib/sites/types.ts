@@ -21,15 +21,14 @@ export interface SiteAdapter {
 
 const ADDRESS = /0x[0-9a-fA-F]{40}/g;
 
-/** Every address inside the attribute values of `elements`, lowercased. */
+/** Every address inside the attribute values of `elements` (the pattern's first group, else its match), lowercased. */
 export function addressesIn(values: (string | null | undefined)[], pattern: RegExp = ADDRESS): string[] {
   const found: string[] = [];
+  const each = pattern.global ? pattern : new RegExp(pattern.source, 'g');
   for (const value of values) {
     if (!value) continue;
-    for (const match of value.matchAll(new RegExp(pattern.source, 'g'))) {
-      const address = match[1] ?? match[0];
-      found.push(address.toLowerCase());
-    }
+    each.lastIndex = 0;
+    for (let match = each.exec(value); match; match = each.exec(value)) found.push((match[1] ?? match[0]).toLowerCase());
   }
   return found;
 }

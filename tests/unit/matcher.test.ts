@@ -25,6 +25,9 @@ describe('createMatcher', () => {
     ['frxETH → sfrxETH', ['frxETH', 'sfrxETH']],
     ['rsETH, not rswETH', ['rsETH', 'rswETH']],
     ['1.2 ETHx', ['ETHx']],
+    ['«wstETH»', ['wstETH']],
+    ['€ weETH — ok', ['weETH']],
+    ['\u{1F600} weETH', ['weETH']],
   ])('finds %j', (text, expected) => {
     expect(m.symbolsIn(text)).toEqual(expected);
   });
@@ -49,6 +52,12 @@ describe('createMatcher', () => {
     'weETH\u2060',
     '\ufeffwstETH',
     'wstETHé',
+    // letters and digits of other scripts touch the word too, outside the Basic Multilingual Plane included
+    '\u{1D41A}wstETH', // mathematical bold small a
+    'wstETH\u{1D41A}',
+    '\u0663wstETH', // Arabic-Indic digit three
+    'é-wstETH',
+    'wstETH-ж',
     'WstEth',
     'WSTeth',
     'weeth',
@@ -100,6 +109,15 @@ describe('createMatcher', () => {
 
   it('is stateless between calls (global regex lastIndex does not leak)', () => {
     for (let i = 0; i < 3; i++) expect(m.symbolsIn('0.35 wstETH')).toEqual(['wstETH']);
+  });
+
+  it('anyIn remembers its answers by text, and stays right past its memory bound', () => {
+    const fresh = createMatcher(registry);
+    expect(fresh.anyIn('0.35 wstETH')).toBe(fresh.anyIn('0.35 wstETH'));
+    for (let i = 0; i < 12_000; i++) fresh.anyIn(`row ${i} weETH`);
+    expect(fresh.anyIn('0.35 wstETH')).toEqual({ symbol: 'wstETH', shown: 'wstETH', lookalike: false, byName: false });
+    expect(fresh.anyIn('row 3 weETH')?.symbol).toBe('weETH');
+    expect(fresh.anyIn('plain text')).toBeNull();
   });
 
   it('firstIn gives the first symbol and the spelling the text used', () => {

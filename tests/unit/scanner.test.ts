@@ -146,6 +146,17 @@ describe('startScanner on Aave rows', () => {
     expect(bare.hasAttribute(MARK.focus)).toBe(false);
   });
 
+  it('removes the mark when the app removes the text it showed', async () => {
+    start();
+    await settle();
+    const bare = document.getElementById('bare')!;
+    expect(bare.getAttribute(MARK.symbol)).toBe('weETH');
+    bare.firstChild!.remove();
+    await settle();
+    expect(bare.hasAttribute(MARK.symbol)).toBe(false);
+    expect(bare.hasAttribute('tabindex')).toBe(false);
+  });
+
   it('re-marks with the new chain on rescan()', async () => {
     const scanner = start();
     await settle();
@@ -295,6 +306,27 @@ describe('scanner budget and cap', () => {
     expect(reports).toHaveBeenCalledTimes(1);
     frames.mockRestore();
     expect(root.querySelectorAll(`[${MARK.symbol}]`)).toHaveLength(300);
+    expect(root.querySelectorAll('span:not([data-stakelens])')).toHaveLength(0);
+  });
+
+  it('resumes a walk cut short by the budget, and walks again when the page removed where it stopped', () => {
+    root.innerHTML = Array.from({ length: 30 }, (_, g) =>
+      `<div class="g${g}"><ul>${Array.from({ length: 10 }, (_, i) => `<li><span>${i % 2 ? 'weETH' : 'wstETH'}</span> <em>x</em></li>`).join('')}</ul></div>`,
+    ).join('');
+    const frames: FrameRequestCallback[] = [];
+    const spy = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    let t = 0;
+    // every clock read costs 1 ms: a pass judges a few hundred texts, then waits for the next frame
+    startWith(() => ++t);
+    frames.shift()!(0);
+    const marked = () => root.querySelectorAll(`[${MARK.symbol}]`).length;
+    expect(marked()).toBeGreaterThan(0);
+    expect(marked()).toBeLessThan(300);
+    // The app drops the first half of the list, the text the walk stopped at included.
+    for (const group of root.querySelectorAll('div:nth-child(-n+15)')) group.remove();
+    for (let i = 0; i < 50 && frames.length; i++) frames.shift()!(0);
+    spy.mockRestore();
+    expect(root.querySelectorAll('span')).toHaveLength(150);
     expect(root.querySelectorAll('span:not([data-stakelens])')).toHaveLength(0);
   });
 

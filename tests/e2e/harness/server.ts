@@ -163,6 +163,8 @@ export interface FixtureServer {
   origin: (host: string) => string;
   /** every request served so far (for debugging / assertions) */
   requests: ServedRequest[];
+  /** Serves `html` at `https://<host><pathname>` from now on, ahead of the fixture files (pages a script generates). */
+  servePage(host: string, pathname: string, html: string): void;
   stop(): Promise<void>;
 }
 
@@ -199,6 +201,8 @@ export async function resolveFixture(site: SiteConfig, pathname: string): Promis
 export async function startFixtureServer(opts: { port?: number } = {}): Promise<FixtureServer> {
   const { key, cert } = await getTestCert();
   const requests: ServedRequest[] = [];
+  /** Pages made at run time (the bench's generated heavy page), by host and path. */
+  const generated = new Map<string, string>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
@@ -211,6 +215,11 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(405, 'method not allowed\n', 'text/plain; charset=utf-8');
+      return;
+    }
+    const made = generated.get(`${host}${(req.url ?? '').split('?')[0]}`);
+    if (made !== undefined) {
+      send(200, made, 'text/html; charset=utf-8');
       return;
     }
     if (!site) {
@@ -266,6 +275,7 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
     port,
     origin: (host: string) => `https://${host}`,
     requests,
+    servePage: (host: string, pathname: string, html: string) => void generated.set(`${host}${pathname}`, html),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
