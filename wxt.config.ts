@@ -4,6 +4,7 @@ import { endpointsFromEnv } from './lib/chain/endpoints';
 // STAKELENS_RPC_<chainId>=url[,url] at build time replaces that chain's public RPC defaults.
 const buildRpc = endpointsFromEnv(process.env);
 const OTHER_SITES = ['https://*/*', 'http://*/*'];
+const LOADED_BY_CONTENT_SCRIPT = ['page-scan.js', 'tooltip-ui.js'];
 const grantedForTests = (process.env.STAKELENS_TEST_GRANTED_HOSTS ?? '')
   .split(',')
   .filter(Boolean)
@@ -27,11 +28,12 @@ export default defineConfig({
     // Test builds only: hosts granted at install, as if the user had accepted the prompt (a
     // headless browser cannot answer it).
     ...(grantedForTests.length ? { host_permissions: grantedForTests } : {}),
-    // The tooltip's code, imported by the content script on the first hover (lib/ui/overlay-loader.ts).
-    // A content script can only load an extension file the page could also ask for: any site may
-    // see that this file exists, i.e. that Stakelens is installed.
+    // Imported by the content script: its page part once the page has loaded (lib/page-scan-loader.ts)
+    // and the tooltip on the first hover (lib/ui/overlay-loader.ts). A content script can only load
+    // an extension file the page could also ask for: any site may see that these files exist, i.e.
+    // that Stakelens is installed.
     web_accessible_resources:
-      manifestVersion === 2 ? ['tooltip-ui.js'] : [{ resources: ['tooltip-ui.js'], matches: OTHER_SITES }],
+      manifestVersion === 2 ? LOADED_BY_CONTENT_SCRIPT : [{ resources: LOADED_BY_CONTENT_SCRIPT, matches: OTHER_SITES }],
     // Strict: scripts from the package only (no eval, no wasm, nothing remote).
     content_security_policy:
       manifestVersion === 2 ? "script-src 'self'; object-src 'self';" : { extension_pages: "script-src 'self'; object-src 'self';" },

@@ -1,4 +1,5 @@
 import { addressesIn, type SiteAdapter } from './types';
+import { SITE_HOSTS } from './hosts';
 
 /** Aave's market names (the `marketName` URL parameter) and the chain each lives on. */
 const MARKET_CHAINS: Record<string, number> = {
@@ -15,7 +16,7 @@ const UNDERLYING_ASSET = /underlyingAsset=(0x[0-9a-fA-F]{40})/g;
 export const aave: SiteAdapter = {
   id: 'aave',
   name: 'Aave',
-  hosts: ['app.aave.com'],
+  hosts: SITE_HOSTS.aave,
   chainFromUrl(url) {
     const market = url.searchParams.get('marketName');
     // The app opens on the Ethereum core market when no market is named.

@@ -1,5 +1,6 @@
 import { CHAIN_NAMES, exactAddresses, iconAddressesNear, linkedTokenAddresses, pageChain } from './common';
 import type { SiteAdapter } from './types';
+import { SITE_HOSTS } from './hosts';
 
 /**
  * Balancer (balancer/frontend-monorepo, apps/frontend-v3). Chain slugs in paths
@@ -35,7 +36,7 @@ function rowChain(element: Element): number | null {
 export const balancer: SiteAdapter = {
   id: 'balancer',
   name: 'Balancer',
-  hosts: ['balancer.fi', 'app.balancer.fi'],
+  hosts: SITE_HOSTS.balancer,
   chainFromUrl(url) {
     const slug = SLUG_ROUTE.exec(url.pathname)?.[1];
     if (slug && slug !== 'cow') return CHAIN_NAMES[slug] ?? null;

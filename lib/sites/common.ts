@@ -1,5 +1,6 @@
 import { PAGE_TOKENS } from '../tokens/lookup';
 import type { SiteAdapter } from './types';
+import { EXPLORER_CHAINS } from './hosts';
 
 /*
  * Helpers the site adapters share. Plain functions: they touch the DOM only through the element
@@ -15,13 +16,7 @@ export const CHAIN_NAMES: Record<string, number> = {
   optimism: 10,
 };
 
-/** Block explorers and the chain each one shows. */
-export const EXPLORER_CHAINS: Record<string, number> = {
-  'etherscan.io': 1,
-  'arbiscan.io': 42161,
-  'basescan.org': 8453,
-  'optimistic.etherscan.io': 10,
-};
+export { EXPLORER_CHAINS } from './hosts';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**

@@ -1,5 +1,6 @@
 import { CHAIN_NAMES, exactAddresses, iconAddressesNear, linkedTokenAddresses, pageChain } from './common';
 import type { SiteAdapter } from './types';
+import { SITE_HOSTS } from './hosts';
 
 /**
  * Curve (curvefi/curve-frontend). Routes are /<app>/<network>/…: /dex/ethereum/pools/…,
@@ -20,7 +21,7 @@ export const curve: SiteAdapter = {
   id: 'curve',
   name: 'Curve',
   // www.curve.finance is canonical (apps/main/public/.well-known/security.txt); curve.fi redirects there.
-  hosts: ['www.curve.finance', 'curve.finance', 'curve.fi'],
+  hosts: SITE_HOSTS.curve,
   chainFromUrl(url) {
     const path = url.hash.startsWith('#/') ? url.hash.slice(1) : url.pathname;
     const name = APP_ROUTE.exec(path)?.[1] ?? HASH_ROUTE.exec(path)?.[1];

@@ -1,4 +1,5 @@
 import { EXPLORER_CHAINS, linkedTokenAddresses, pageUrl, spellsSymbolBare } from './common';
+import { SITE_HOSTS } from './hosts';
 import type { SiteAdapter } from './types';
 
 /** A token page: /token/0x… (with ?a=<holder> or #balances after it). */
@@ -14,7 +15,7 @@ const TOKEN_PAGE = /^\/token\/(0x[0-9a-fA-F]{40})(?![0-9a-fA-F])/;
 export const explorers: SiteAdapter = {
   id: 'explorers',
   name: 'Etherscan',
-  hosts: Object.keys(EXPLORER_CHAINS),
+  hosts: SITE_HOSTS.explorers,
   chainFromUrl(url) {
     return EXPLORER_CHAINS[url.hostname] ?? null;
   },

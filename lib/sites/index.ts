@@ -12,10 +12,10 @@ import { renzo } from './renzo';
 import type { SiteAdapter } from './types';
 import { uniswap } from './uniswap';
 
-/** The one list of site adapters; the content script's matches come from here. */
+/** The one list of site adapters; their hosts, and so the content script's matches, are in hosts.ts. */
 export const SITES: readonly SiteAdapter[] = [aave, uniswap, curve, balancer, morpho, pendle, lido, etherfi, renzo, kelp, eigenlayer, explorers];
 
-export const CONTENT_MATCHES = SITES.flatMap((site) => site.hosts.map((host) => `https://${host}/*`));
+export { CONTENT_MATCHES } from './hosts';
 
 export function siteForHost(host: string): SiteAdapter | undefined {
   return SITES.find((site) => site.hosts.includes(host));

@@ -1,4 +1,5 @@
 import { mainnetApp } from './mainnet-apps';
+import { SITE_HOSTS } from './hosts';
 
 /**
  * Lido's staking widget (lidofinance/ethereum-staking-widget): /, /wrap, /wrap/unwrap,
@@ -7,4 +8,4 @@ import { mainnetApp } from './mainnet-apps';
  * `<span>0.8512&nbsp;wstETH</span>`); the one token address on the page is the statistics
  * section's "View on Etherscan" link (etherscan.io/token/<stETH>).
  */
-export const lido = mainnetApp('lido', 'Lido', ['stake.lido.fi']);
+export const lido = mainnetApp('lido', 'Lido', SITE_HOSTS.lido);

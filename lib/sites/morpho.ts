@@ -1,5 +1,6 @@
 import { CHAIN_NAMES, linkedTokenAddresses, pageChain } from './common';
 import type { SiteAdapter } from './types';
+import { SITE_HOSTS } from './hosts';
 
 /**
  * Morpho (app.morpho.org; its front end is not public). Pages are /<chain>/<section>/…
@@ -12,7 +13,7 @@ const SECTION_ROUTE = /^\/([a-z0-9-]+)\/(?:earn|borrow|market|vault|dashboard|po
 export const morpho: SiteAdapter = {
   id: 'morpho',
   name: 'Morpho',
-  hosts: ['app.morpho.org'],
+  hosts: SITE_HOSTS.morpho,
   chainFromUrl(url) {
     const name = SECTION_ROUTE.exec(url.pathname)?.[1] ?? url.searchParams.get('network');
     if (!name) return 1;

@@ -1,5 +1,6 @@
 import { CHAIN_NAMES, linkedTokenAddresses, pageChain } from './common';
 import type { SiteAdapter } from './types';
+import { SITE_HOSTS } from './hosts';
 
 /**
  * Pendle (app.pendle.finance; its front end is not public). The chain is `?chain=ethereum|arbitrum|
@@ -11,7 +12,7 @@ import type { SiteAdapter } from './types';
 export const pendle: SiteAdapter = {
   id: 'pendle',
   name: 'Pendle',
-  hosts: ['app.pendle.finance'],
+  hosts: SITE_HOSTS.pendle,
   chainFromUrl(url) {
     const name = url.searchParams.get('chain');
     if (!name) return 1;

@@ -1,4 +1,5 @@
 import { addressesIn, type SiteAdapter } from './types';
+import { SITE_HOSTS } from './hosts';
 
 /** Uniswap's chain names in URLs (`?chain=`, /explore/tokens/<chain>/, /positions/v3/<chain>/). */
 const CHAIN_NAMES: Record<string, number> = {
@@ -12,7 +13,7 @@ const CHAIN_NAMES: Record<string, number> = {
 export const uniswap: SiteAdapter = {
   id: 'uniswap',
   name: 'Uniswap',
-  hosts: ['app.uniswap.org'],
+  hosts: SITE_HOSTS.uniswap,
   chainFromUrl(url) {
     const inPath = /^\/(?:explore\/(?:tokens|pools)|positions\/v[234])\/([a-z]+)/.exec(url.pathname);
     const name = inPath?.[1] ?? url.searchParams.get('chain');

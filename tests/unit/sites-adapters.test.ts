@@ -17,6 +17,7 @@ import { etherfi } from '../../lib/sites/etherfi';
 import { explorers } from '../../lib/sites/explorers';
 import { generic } from '../../lib/sites/generic';
 import { CONTENT_MATCHES, SITES, siteForHost, type SiteAdapter } from '../../lib/sites/index';
+import { SITE_HOSTS } from '../../lib/sites/hosts';
 import { kelp } from '../../lib/sites/kelp';
 import { lido } from '../../lib/sites/lido';
 import { morpho } from '../../lib/sites/morpho';
@@ -445,6 +446,8 @@ describe('site list', () => {
 
   it('derives one content match per host', () => {
     expect(CONTENT_MATCHES).toEqual(SITES.flatMap((site) => site.hosts.map((host) => `https://${host}/*`)));
+    // hosts.ts lists each adapter's hosts under the adapter's id
+    for (const site of SITES) expect(SITE_HOSTS[site.id as keyof typeof SITE_HOSTS]).toBe(site.hosts);
     for (const host of ['www.curve.finance', 'curve.fi', 'balancer.fi', 'app.morpho.org', 'app.pendle.finance', 'stake.lido.fi', 'app.ether.fi', 'app.renzoprotocol.com', 'kelpdao.xyz', 'app.eigenlayer.xyz', 'etherscan.io', 'arbiscan.io', 'basescan.org', 'optimistic.etherscan.io']) {
       expect(CONTENT_MATCHES).toContain(`https://${host}/*`);
     }
