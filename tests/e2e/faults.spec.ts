@@ -129,26 +129,41 @@ test.describe('the extension itself interrupted', () => {
     await fixtureKeepsRunning(page);
   });
 
-  test('extension reloaded under an open page: the page goes on and no error reaches it', async ({ browserWithExtension, openApp }) => {
-    // chrome.runtime.reload() unloads an extension loaded from the command line and, in this
-    // headless Chromium, does not bring it back: what the open page lives through is the same as
-    // an update or a reload, its content script cut off from the extension.
+  test('extension reloaded under an open page: the page goes on, settings and the kept cache survive, new pages get the new copy', async ({ browserWithExtension, stack, openApp }) => {
     const name = 'extension reloaded under an open page';
     record('case', name);
-    const { context } = browserWithExtension;
+    const { context, extensionId } = browserWithExtension;
     const page = await openApp(AAVE_MARKETS);
-    await hoverToken(page, 'wstETH');
-    const worker = context.serviceWorkers()[0]!;
-    // The worker dies inside this call: its evaluation may never answer.
-    void worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
-    await expect.poll(() => context.serviceWorkers().length, { timeout: 10_000 }).toBe(0);
-    // The orphaned script: hovering, focusing, a re-rendering app; nothing throws into the page.
+    const tip = await hoverToken(page, 'wstETH');
+    await expect(tip.locator('[data-section="yield"]')).toContainText('30 d');
+    // A setting the user changed, and the stored settings and kept cache as they stand.
+    const localStorage = () => worker(context, extensionId).evaluate(() => (globalThis as unknown as WorkerApi).chrome.storage.local.get(null));
+    await worker(context, extensionId).evaluate(() =>
+      (globalThis as unknown as WorkerApi).chrome.storage.local.set({ preferences: { units: 'percent', thresholds: { pegMediumBps: 100, pegHighBps: 500, sellMediumBps: 100, sellHighBps: 500 } } }),
+    );
+    const before = await localStorage();
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['preferences']));
+
+    await reloadExtension(context, extensionId);
+
+    // The open page: its old script cut off; hovering, focusing and a re-rendering app throw nothing.
     await page.mouse.move(0, 0);
     await page.locator('[data-stakelens="wstETH"]').first().hover();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Escape');
     await fixtureKeepsRunning(page);
-    await fixtureKeepsRunning(page);
+
+    // Settings and the kept (local) cache are as they were; the browser empties session storage on
+    // a reload, so live figures are read again, realized yield is not.
+    expect(await localStorage()).toEqual(before);
+    stack.proxy.methods.length = 0;
+    const fresh = await openApp(AAVE_MARKETS);
+    const again = await hoverToken(fresh, 'wstETH');
+    await expect(again.locator('[data-section="yield"]')).toContainText('30 d');
+    await expect(again.locator('[data-section="peg"]')).toContainText('%');
+    await judgePeg(fresh, name, WSTETH_PEG);
+    expect(stack.proxy.methods.filter((m) => m === 'eth_call (past block)')).toEqual([]);
+    expect(stack.proxy.methods, 'live figures read again: the reload emptied session storage').toContain('eth_call');
   });
 
   test('browser restarted: realized yield answers from the kept cache, with no reads at past blocks', async ({ browserWithExtension, stack, openApp }) => {
@@ -166,6 +181,33 @@ test.describe('the extension itself interrupted', () => {
     expect(stack.proxy.methods.filter((m) => m === 'eth_call (past block)')).toEqual([]);
   });
 });
+
+/** The parts of the extension APIs these cases call inside the service worker and chrome://extensions. */
+type WorkerApi = { chrome: { storage: { local: { get(keys: null): Promise<object>; set(items: object): Promise<void> } } } };
+type ExtensionsPageApi = { chrome: { developerPrivate: { reload(id: string, options: object): void }; management: { setEnabled(id: string, on: boolean, done: () => void): void } } };
+
+function worker(context: BrowserContext, extensionId: string) {
+  const found = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+  if (!found) throw new Error('the extension has no service worker');
+  return found;
+}
+
+/**
+ * Reloads the extension the way the Reload button of chrome://extensions does, through that page's
+ * own API, and waits for the new service worker. In this headless Chromium the reload leaves an
+ * extension loaded from the command line disabled; the page's management API turns it back on (a
+ * new service worker, open pages' scripts cut off, session storage emptied; the manifest is not
+ * read again, so an update to a new version cannot be played this way).
+ */
+async function reloadExtension(context: BrowserContext, extensionId: string): Promise<void> {
+  const extensionsPage = await context.newPage();
+  await extensionsPage.goto('chrome://extensions/');
+  await extensionsPage.evaluate((id) => void (globalThis as unknown as ExtensionsPageApi).chrome.developerPrivate.reload(id, { failQuietly: true }), extensionId).catch(() => {});
+  await expect.poll(() => context.serviceWorkers().filter((w) => w.url().includes(extensionId)).length, { timeout: 10_000 }).toBe(0);
+  await extensionsPage.evaluate((id) => new Promise<void>((done) => (globalThis as unknown as ExtensionsPageApi).chrome.management.setEnabled(id, true, done)), extensionId);
+  await expect.poll(() => context.serviceWorkers().filter((w) => w.url().includes(extensionId)).length, { timeout: 10_000 }).toBe(1);
+  await extensionsPage.close();
+}
 
 /** A page under app.aave.com (the content script runs there), its body given here. */
 async function hostilePage(context: BrowserContext, openApp: OpenApp, body: string): Promise<Page> {
