@@ -310,8 +310,10 @@ async function beforeLoadRows(context: BrowserContext): Promise<[string, string]
     await cdp.send('Tracing.end');
     await complete;
     const loadEvent = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'load');
+    if (!loadEvent) throw new Error('the trace holds no load event: is the devtools.timeline category still named so?');
     const scripts = events.filter((e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall') && e.args?.data?.url?.startsWith('chrome-extension://'));
-    const before = scripts.filter((e) => loadEvent && e.ts + (e.dur ?? 0) <= loadEvent.ts);
+    if (!scripts.length) throw new Error('the trace holds no script of the extension');
+    const before = scripts.filter((e) => e.ts + (e.dur ?? 0) <= loadEvent.ts);
     samples.push({ scriptMs: before.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000, loadMs: await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd) });
     await page.close();
   }

@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../tests/e2e/harness/browser';
+import { shootTooltip } from '../tests/e2e/harness/screenshots';
 import { startStack } from '../tests/e2e/stack';
 import { tabIdFor } from '../tests/e2e/tabs';
 import { formatBps, formatRange } from '../lib/ui/format';
@@ -44,7 +45,7 @@ async function main() {
       await page.locator('[data-stakelens]').first().waitFor({ timeout: 20_000 });
       const symbols = await page.$$eval('[data-stakelens]', (els) => [...new Set(els.map((e) => e.getAttribute('data-stakelens')!))]);
       for (const symbol of symbols) {
-        summary.push(`${target.host}  ${await shootTooltip(page, symbol, `${target.name}-${symbol}.png`)}`);
+        summary.push(`${target.host}  ${await hoverAndShoot(page, symbol, `${target.name}-${symbol}.png`)}`);
       }
       if (target === PAGES[0]) await shootPopup(browser, target.host);
     }
@@ -56,7 +57,7 @@ async function main() {
   }
 }
 
-async function shootTooltip(page: Page, symbol: string, file: string): Promise<string> {
+async function hoverAndShoot(page: Page, symbol: string, file: string): Promise<string> {
   const mark = page.locator(`[data-stakelens="${symbol}"]`).first();
   // Leave room below the mark, where the tooltip opens.
   await mark.evaluate((e) => {
@@ -67,14 +68,7 @@ async function shootTooltip(page: Page, symbol: string, file: string): Promise<s
   const tip = page.locator(`stakelens-ui [data-stakelens-tooltip="${symbol}"]`);
   const peg = tip.locator('[data-section="peg"]');
   await peg.and(page.locator('[data-age-s]:not([data-age-s=""])')).waitFor({ timeout: 20_000 });
-  const box = (await tip.boundingBox())!;
-  const anchor = (await mark.boundingBox())!;
-  const x = Math.max(0, Math.min(box.x, anchor.x) - 12);
-  const y = Math.max(0, Math.min(box.y, anchor.y) - 12);
-  await page.screenshot({
-    path: resolve(outDir, file),
-    clip: { x, y, width: Math.max(box.x + box.width, anchor.x + anchor.width) - x + 12, height: Math.max(box.y + box.height, anchor.y + anchor.height) - y + 12 },
-  });
+  await shootTooltip(page, mark, tip, resolve(outDir, file));
   const bps = await peg.getAttribute('data-peg-bps');
   const exit = tip.locator('[data-section="exit"]');
   const min = await exit.getAttribute('data-redeem-seconds-min');

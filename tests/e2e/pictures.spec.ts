@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { expect, hoverToken, test } from './fixtures';
+import { shootTooltip } from './harness/screenshots';
 import { tabIdFor } from './tabs';
 
 /*
@@ -15,14 +16,8 @@ const AAVE_MARKETS = 'https://app.aave.com/markets/?marketName=proto_mainnet_v3'
 const UNISWAP_SWAP = 'https://app.uniswap.org/swap?chain=mainnet&inputCurrency=ETH&outputCurrency=0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee';
 
 /** A picture of the tooltip with the mark it belongs to. */
-async function shoot(page: Page, mark: Locator, tip: Locator, file: string) {
-  const box = (await tip.boundingBox())!;
-  const anchor = (await mark.boundingBox())!;
-  const x = Math.max(0, Math.min(box.x, anchor.x) - 12);
-  const y = Math.max(0, Math.min(box.y, anchor.y) - 12);
-  const right = Math.max(box.x + box.width, anchor.x + anchor.width) + 12;
-  const bottom = Math.max(box.y + box.height, anchor.y + anchor.height) + 12;
-  await page.screenshot({ path: resolve(PICTURES, file), clip: { x, y, width: right - x, height: bottom - y } });
+function shoot(page: Page, mark: Locator, tip: Locator, file: string) {
+  return shootTooltip(page, mark, tip, resolve(PICTURES, file));
 }
 
 async function hoverWithRoom(page: Page, symbol: string) {
