@@ -45,6 +45,12 @@ interface FocusSample {
   firstFrame: boolean;
 }
 
+/** Which samples (1-based) the first frame did not paint; the first focus on a page also loads the tooltip's code. */
+const missed = (samples: FocusSample[]) => {
+  const which = samples.flatMap((x, i) => (x.firstFrame ? [] : [`#${i + 1}`]));
+  return which.length ? ` (missed: ${which.join(', ')})` : '';
+};
+
 /**
  * Focus → tooltip showing read figures, over the marks of every token, timed inside the page: a
  * MutationObserver catches the moment it is in the DOM, and a frame callback tells whether the
@@ -98,20 +104,23 @@ async function openHeavy(page: Page): Promise<void> {
 
 interface ScanSample {
   ms: number;
+  /** The report that follows it: the marks summed up, one message to the background. */
+  reportMs: number;
   passes: number;
   longest: number;
   marks: number;
 }
 
-/** The first scan of a fresh load: the sum of its passes (bench builds time each one) up to the pass that drains the queue. */
+/** The first scan of a fresh load: the sum of its passes (bench builds time each one), and the report that follows them. */
 async function firstScanOnce(context: BrowserContext): Promise<ScanSample> {
   const page = await context.newPage();
   await openHeavy(page);
-  await page.waitForFunction(() => performance.getEntriesByName('stakelens:scan-pass').some((e) => (e as PerformanceMeasure).detail?.drained), null, { timeout: 30_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('stakelens:scan-report').length > 0, null, { timeout: 30_000 });
   const passes = await page.evaluate(() => performance.getEntriesByName('stakelens:scan-pass').map((e) => e.duration));
   const marks = await page.evaluate(() => document.querySelectorAll('[data-stakelens]').length);
+  const reportMs = await page.evaluate(() => performance.getEntriesByName('stakelens:scan-report')[0]?.duration ?? NaN);
   await page.close();
-  return { ms: passes.reduce((a, b) => a + b, 0), passes: passes.length, longest: Math.max(...passes), marks };
+  return { ms: passes.reduce((a, b) => a + b, 0), reportMs, passes: passes.length, longest: Math.max(...passes), marks };
 }
 
 /** One bare TreeWalker pass over every text node, reading each one's text: the least any scan of the page does. */
@@ -174,6 +183,7 @@ async function scanRows(withExtension: BrowserContext, plain: BrowserContext): P
     [`First scan of a ${nodes.toLocaleString('en-US')}-node page (${scans[0]!.marks} marks), median of ${RUNS} fresh loads: main-thread time`, `${scan.toFixed(1)} ms (${spread(scans.map((x) => x.ms))}) in ${median(scans.map((x) => x.passes))} passes, longest ${median(scans.map((x) => x.longest)).toFixed(1)} ms`],
     [`Bare TreeWalker pass, same page, same moment, from an isolated world like a content script (median of ${RUNS})`, against(isolated)],
     [`The same bare pass from the page's own world (median of ${RUNS})`, against(pageWorld)],
+    [`The report after the first scan (${scans[0]!.marks} marks summed up, one message to the background), median`, `${median(scans.map((x) => x.reportMs)).toFixed(1)} ms`],
   ];
 }
 
@@ -289,11 +299,12 @@ async function loadRows(withExtension: BrowserContext, plain: BrowserContext): P
   ];
 }
 
-type TraceEvent = { name: string; ph: string; ts: number; dur?: number; args?: { data?: { url?: string; type?: string } } };
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; args?: { data?: { url?: string; type?: string } } };
 
 /**
- * What the extension runs on the page's main thread before the page's load event, from a trace of
- * a load: the cause of any load delay it adds, measured without the load-to-load noise.
+ * What the extension runs on the page's main thread before the page's load event, from traces of
+ * loads: the cause of any load delay it adds. (Neither wall-clock nor CPU time of whole loads
+ * settles a few percent here: the same page's layout alone takes 96–159 ms of CPU from load to load.)
  */
 async function beforeLoadRows(context: BrowserContext): Promise<[string, string][]> {
   const RUNS = 5;
@@ -306,16 +317,17 @@ async function beforeLoadRows(context: BrowserContext): Promise<[string, string]
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
     await openHeavy(page);
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(300);
     await cdp.send('Tracing.end');
     await complete;
+    const loadMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+    await page.close();
     const loadEvent = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'load');
     if (!loadEvent) throw new Error('the trace holds no load event: is the devtools.timeline category still named so?');
     const scripts = events.filter((e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall') && e.args?.data?.url?.startsWith('chrome-extension://'));
     if (!scripts.length) throw new Error('the trace holds no script of the extension');
-    const before = scripts.filter((e) => e.ts + (e.dur ?? 0) <= loadEvent.ts);
-    samples.push({ scriptMs: before.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000, loadMs: await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd) });
-    await page.close();
+    const before = scripts.filter((e) => e.pid === loadEvent.pid && e.ts + (e.dur ?? 0) <= loadEvent.ts);
+    samples.push({ scriptMs: before.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000, loadMs });
   }
   const script = median(samples.map((x) => x.scriptMs));
   const load = median(samples.map((x) => x.loadMs));
@@ -373,7 +385,7 @@ async function main() {
     proxy.methods.length = 0;
     const warm = await focusLatencies(page, HOVER_SAMPLES);
     const latencies = warm.map((x) => x.ms);
-    rows.push([`Focus → tooltip with figures in the page, warm (${HOVER_SAMPLES} samples)`, `median ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms; painted by the first frame after the focus: ${warm.filter((x) => x.firstFrame).length} of ${HOVER_SAMPLES}`]);
+    rows.push([`Focus → tooltip with figures in the page, warm (${HOVER_SAMPLES} samples)`, `median ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms; painted by the first frame after the focus: ${warm.filter((x) => x.firstFrame).length} of ${HOVER_SAMPLES}${missed(warm)}`]);
     rows.push(['RPC requests during those tooltips', String(proxy.methods.length)]);
 
     rows.push(...(await coldHover(browser.context, proxy.methods)));

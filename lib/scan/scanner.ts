@@ -29,7 +29,7 @@ export interface ScannerOptions {
   site: SiteAdapter;
   chainId: () => number | null;
   signal: AbortSignal;
-  /** Called when a scan (one or more frames) has drained its queue and changed the marks. */
+  /** Called (in a task after the pass) when a scan of one or more frames has drained its queue and changed the marks. */
   onChange: () => void;
   /** Called after every pass with its start and end times, and whether the queue is drained (the bench times scans with it). */
   onPass?: (start: number, end: number, drained: boolean) => void;
@@ -110,10 +110,11 @@ export function startScanner(options: ScannerOptions) {
     options.onPass?.(started, now(), !pending());
     changedSinceReport ||= changed;
     if (pending()) return schedule();
-    // Report once everything is judged: a page scanned over several frames sends one message.
+    // Report once everything is judged: a page scanned over several frames sends one message. In a
+    // task of its own, so the frame keeps to its budget (summing up many marks takes milliseconds).
     if (changedSinceReport) {
       changedSinceReport = false;
-      options.onChange();
+      setTimeout(() => signal.aborted || options.onChange());
     }
   }
 
