@@ -165,13 +165,13 @@ export function startScanner(options: ScannerOptions) {
       const element = alone ? text.parentElement : null;
       return element ? clearIfGone(element) : false;
     }
-    const found = matcher.anyIn(value);
-    const element = text.parentElement;
-    if (!element) return false;
-    if (!found) return clearIfGone(element);
     // Code, form fields and svg drawings mention no token on the page. (Our own UI and <template>
     // contents sit in other trees the walk never enters.)
-    if (SKIP.has(element.localName) || element.namespaceURI !== HTML_NS || seen.get(text) === value) return false;
+    const element = text.parentElement;
+    if (!element || SKIP.has(element.localName)) return false;
+    const found = matcher.anyIn(value);
+    if (!found) return clearIfGone(element);
+    if (element.namespaceURI !== HTML_NS || seen.get(text) === value) return false;
     seen.set(text, value);
     if (found.byName) {
       candidates.push({ element, found });
