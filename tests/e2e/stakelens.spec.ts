@@ -341,11 +341,20 @@ test.describe('options', () => {
     await expect(options.getByTestId('site-look-uniswap')).toHaveValue('underline');
 
     await expect.poll(decoration).toMatch(/radial-gradient/);
-    const box = await mark.boundingBox();
     const tip = await hoverToken(page, 'wstETH');
     await expect(tip.locator('[data-layer]')).toHaveCount(4);
     await expect(tip.locator('[data-layer="consensus"]')).toHaveCount(0);
-    expect(await mark.boundingBox(), 'a badge changes no layout').toEqual(box);
+    // The app re-renders its rows on a timer: held still while the mark's box is compared, with its
+    // badge and without (another look).
+    await page.evaluate(() => ((window as unknown as { __fixture: { paused: boolean } }).__fixture.paused = true));
+    const badged = await mark.boundingBox();
+    await options.getByTestId('site-look-aave').selectOption('underline');
+    await expect.poll(decoration).toMatch(/^dotted none$/);
+    expect(badged, 'the mark is on the page').not.toBeNull();
+    expect(await mark.boundingBox(), 'a badge changes no layout').toEqual(badged);
+    await options.getByTestId('site-look-aave').selectOption('badge');
+    await expect.poll(decoration).toMatch(/radial-gradient/);
+    await page.evaluate(() => ((window as unknown as { __fixture: { paused: boolean } }).__fixture.paused = false));
 
     await browserWithExtension.relaunch();
     page = await openApp(AAVE_MARKETS);
