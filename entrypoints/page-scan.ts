@@ -1,5 +1,5 @@
 import { reportTokens } from '../lib/messaging-channel';
-import { clearAllMarks, markStyle, summarizeMarks } from '../lib/scan/marks';
+import { clearAllMarks, markStyle } from '../lib/scan/marks';
 import { createMatcher } from '../lib/scan/matcher';
 import { startScanner } from '../lib/scan/scanner';
 import { getSiteSettings, parseSetting, siteSettingFor, siteSettings, siteSettingsSchema, type SiteSetting } from '../lib/site-settings';
@@ -37,9 +37,9 @@ async function run(ctx: ContentScriptContext, isLive: () => boolean, restarts: n
   let layers: readonly LayerId[] = [];
   let lastReport = '';
 
-  // One message per scan pass, and only when what the page shows changed.
+  // One message per scan, and only when what the page shows changed.
   const report = () => {
-    const tokens = session ? summarizeMarks(document) : [];
+    const tokens = session && scanner ? scanner.summary() : [];
     const key = JSON.stringify(tokens);
     if (key === lastReport || ctx.isInvalid) return;
     lastReport = key;

@@ -58,17 +58,17 @@ export function clearAllMarks(root: ParentNode): void {
   for (const element of root.querySelectorAll(`[${MARK.symbol}]`)) clearMark(element);
 }
 
+/** What one mark says: the token, its chain, and how the page's address agreed. */
+export type MarkEntry = Pick<FoundToken, 'symbol' | 'chainId' | 'match'>;
+
 /**
- * One entry per token and chain on the page, the strongest match first (an address over a bare
- * symbol); look-alikes are entries of their own, so a fake beside the real token shows as both.
+ * One entry per token and chain, the strongest match first (an address over a bare symbol);
+ * look-alikes are entries of their own, so a fake beside the real token shows as both.
  */
-export function summarizeMarks(root: ParentNode): FoundToken[] {
+export function summarize(marks: Iterable<MarkEntry>): FoundToken[] {
   const rank: Record<MatchKind, number> = { symbol: 0, address: 1, mismatch: 2 };
   const byKey = new Map<string, FoundToken>();
-  for (const element of root.querySelectorAll(`[${MARK.symbol}]`)) {
-    const symbol = element.getAttribute(MARK.symbol)!;
-    const chainId = Number(element.getAttribute(MARK.chain));
-    const match = element.getAttribute(MARK.match) as MatchKind;
+  for (const { symbol, chainId, match } of marks) {
     if (!Number.isInteger(chainId) || !(match in rank)) continue;
     const key = `${chainId}:${symbol}:${match === 'mismatch' ? 'look-alike' : 'real'}`;
     const seen = byKey.get(key);
@@ -79,6 +79,17 @@ export function summarizeMarks(root: ParentNode): FoundToken[] {
     }
   }
   return [...byKey.values()];
+}
+
+/** The marks under `root`, summed up from their attributes. */
+export function summarizeMarks(root: ParentNode): FoundToken[] {
+  return summarize(
+    [...root.querySelectorAll(`[${MARK.symbol}]`)].map((element) => ({
+      symbol: element.getAttribute(MARK.symbol)!,
+      chainId: Number(element.getAttribute(MARK.chain)),
+      match: element.getAttribute(MARK.match) as MatchKind,
+    })),
+  );
 }
 
 const MISMATCH = `[${MARK.symbol}][${MARK.match}="mismatch"]`;

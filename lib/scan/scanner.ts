@@ -1,6 +1,6 @@
 import type { SiteAdapter } from '../sites/types';
 import { registryAddresses } from '../tokens/lookup';
-import { clearMark, MARK, setMark, type MatchKind } from './marks';
+import { clearMark, MARK, setMark, summarize, type MarkEntry, type MatchKind } from './marks';
 import type { AnyFound, Matcher } from './matcher';
 
 /*
@@ -57,6 +57,10 @@ export function startScanner(options: ScannerOptions) {
   const labelled: Element[] = [];
   /** Names and labels, judged last so the symbols of their rows are marked first. */
   const candidates: Candidate[] = [];
+  /** The marks this scanner set, by element: the report sums these up without reading the page again. */
+  const tally = new Map<Element, MarkEntry>();
+  /** Nodes left the page since the last report: marks may have gone with them. */
+  let removedSinceReport = false;
   /** Text and labels we already judged, so re-renders that keep them cost nothing. */
   let seen = new WeakMap<Text, string>();
   let seenLabels = new WeakMap<Element, string>();
@@ -112,8 +116,8 @@ export function startScanner(options: ScannerOptions) {
     if (pending()) return schedule();
     // Report once everything is judged: a page scanned over several frames sends one message. In a
     // task of its own, so the frame keeps to its budget (summing up many marks takes milliseconds).
-    if (changedSinceReport) {
-      changedSinceReport = false;
+    if (changedSinceReport || (removedSinceReport && tally.size)) {
+      changedSinceReport = removedSinceReport = false;
       setTimeout(() => signal.aborted || options.onChange());
     }
   }
@@ -223,6 +227,7 @@ export function startScanner(options: ScannerOptions) {
   function clearIfGone(element: Element): boolean {
     if (!element.hasAttribute(MARK.symbol) || shows(element)) return false;
     clearMark(element);
+    tally.delete(element);
     marks--;
     return true;
   }
@@ -254,6 +259,7 @@ export function startScanner(options: ScannerOptions) {
     const { symbol, shown } = found;
     const match = found.lookalike ? 'mismatch' : matchFor(element, symbol, chainId);
     if (!element.hasAttribute(MARK.symbol)) marks++;
+    tally.set(element, { symbol, chainId, match });
     return setMark(element, symbol, chainId, match, shown);
   }
 
@@ -284,6 +290,7 @@ export function startScanner(options: ScannerOptions) {
     // Nodes left: marks may have gone with them, so what waited for room is judged again.
     if (removed) {
       recounted = false;
+      removedSinceReport = true;
       if (waiting.size) requeueWaiting();
     }
     schedule();
@@ -308,10 +315,16 @@ export function startScanner(options: ScannerOptions) {
   schedule();
 
   return {
+    /** The tokens the page shows now, summed up from this scanner's marks (those still on the page). */
+    summary() {
+      for (const element of tally.keys()) if (!element.isConnected) tally.delete(element);
+      return summarize(tally.values());
+    },
     /** Judge everything again (the chain changed with an SPA navigation). */
     rescan() {
       for (const element of root.querySelectorAll(`[${MARK.symbol}]`)) clearMark(element);
       marks = 0;
+      tally.clear();
       waiting.clear();
       walk = null;
       for (const list of [subtrees, texts, emptied, labelled, candidates]) list.length = 0;

@@ -259,6 +259,19 @@ describe('clearAllMarks / summarizeMarks', () => {
     expect(by['1:weETH:symbol']).toEqual({ symbol: 'weETH', chainId: 1, match: 'symbol', count: 2 });
   });
 
+  it('the scanner’s own summary agrees with the page’s marks, and a removed row is reported gone', async () => {
+    const scanner = start();
+    await settle();
+    expect(scanner.summary()).toEqual(summarizeMarks(root));
+    expect(onChange).toHaveBeenCalledTimes(1);
+    // The app drops the row whose address matched: no mark changes, yet the page no longer shows it.
+    document.querySelector('[data-cy="marketListItemListItem_WSTETH"]')!.remove();
+    await settle();
+    expect(onChange).toHaveBeenCalledTimes(2);
+    expect(scanner.summary()).toEqual(summarizeMarks(root));
+    expect(scanner.summary().map((s) => `${s.symbol}:${s.match}`).sort()).toEqual(['weETH:symbol', 'wstETH:mismatch']);
+  });
+
   it('summarizeMarks prefers address over symbol and keeps chains apart', () => {
     document.body.innerHTML = `
       <span data-stakelens="weETH" data-stakelens-chain="1" data-stakelens-match="symbol">a</span>
