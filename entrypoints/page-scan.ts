@@ -2,7 +2,7 @@ import { reportTokens } from '../lib/messaging-channel';
 import { clearAllMarks, markStyle } from '../lib/scan/marks';
 import { createMatcher } from '../lib/scan/matcher';
 import { startScanner } from '../lib/scan/scanner';
-import { getSiteSettings, parseSetting, siteSettingFor, siteSettings, siteSettingsSchema, type SiteSetting } from '../lib/site-settings';
+import { getSiteSettings, parseSetting, siteSettingFor, siteSettings, siteSettingsSchema, unwatchQuietly, type SiteSetting } from '../lib/site-settings';
 import { siteForHost } from '../lib/sites';
 import { generic } from '../lib/sites/generic';
 import { PAGE_TOKENS } from '../lib/tokens/lookup';
@@ -86,7 +86,7 @@ async function run(ctx: ContentScriptContext, isLive: () => boolean, restarts: n
     overlay?.setLayers(layers);
   };
   const unwatch = siteSettings().watch((value) => apply(siteSettingFor(parseSetting(siteSettingsSchema, value, {}, 'sites'), location.host)));
-  ctx.onInvalidated(unwatch);
+  ctx.onInvalidated(unwatchQuietly(unwatch));
 
   // WXT ends a context when the extension goes away or a newer copy of this script starts, and
   // also when the page fires the event that announces a newer copy, which any page can forge.

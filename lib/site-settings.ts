@@ -49,6 +49,21 @@ export function siteSettings(): ReturnType<typeof defineSiteSettings> {
   return (siteSettingsItem ??= defineSiteSettings());
 }
 
+/**
+ * `unwatch`, made safe to call when the page's script ends because the extension went away
+ * (updated, reloaded, removed): the storage API went with it, stopping a watch then throws, and
+ * there is nothing left to stop.
+ */
+export function unwatchQuietly(unwatch: () => void): () => void {
+  return () => {
+    try {
+      unwatch();
+    } catch {
+      // The extension is gone, and its storage listeners with it.
+    }
+  };
+}
+
 /** Parses a stored value; on a bad shape returns the fallback and says why (console, once per read). */
 export function parseSetting<S extends z.core.$ZodType>(schema: S, value: unknown, fallback: z.output<S>, name: string): z.output<S> {
   const parsed = z.safeParse(schema, value);

@@ -4,7 +4,7 @@ import { LAYERS } from '../../lib/risk/schema';
 import { DEFAULT_THRESHOLDS } from '../../lib/risk/thresholds';
 import { markStyle } from '../../lib/scan/marks';
 import { exportSettings, importSettings } from '../../lib/settings-file';
-import { getPreferences, getRpcSettings, getSiteSettings, migrateSitesV2, MARK_LOOKS, siteSettingFor, updateSite } from '../../lib/settings';
+import { getPreferences, getRpcSettings, getSiteSettings, migrateSitesV2, MARK_LOOKS, siteSettingFor, unwatchQuietly, updateSite } from '../../lib/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -38,6 +38,18 @@ describe('site settings, version 2', () => {
     for (const host of ['www.curve.finance', 'curve.finance', 'curve.fi']) expect(sites[host]).toEqual({ enabled: true, look: 'badge', layers: ['liquidity'] });
     expect(siteSettingFor(sites, 'app.aave.com')).toEqual({ enabled: true, look: 'underline', layers: [...LAYERS] });
     expect(siteSettingFor(sites, 'portfolio.example').enabled).toBe(false);
+  });
+});
+
+describe('unwatchQuietly', () => {
+  it('stops the watch, and stays quiet when the extension (and its storage API) is already gone', () => {
+    const stop = vi.fn();
+    unwatchQuietly(stop)();
+    expect(stop).toHaveBeenCalledOnce();
+    const gone = () => {
+      throw new Error("'wxt/storage' must be loaded in a web extension environment");
+    };
+    expect(() => unwatchQuietly(gone)()).not.toThrow();
   });
 });
 
