@@ -14,8 +14,8 @@ export const MARK = {
 export type MatchKind = FoundToken['match'];
 
 /** Writes the mark's attributes, only those that differ; whether any did. */
-/** Writes the mark's attributes, only those that differ; whether any did. */
-export function setMark(element: Element, symbol: string, chainId: number, match: MatchKind, shown: string): boolean {
+/** Writes the mark's attributes, only those that differ: 'added' for a new mark, 'changed', or null when nothing did. */
+export function setMark(element: Element, symbol: string, chainId: number, match: MatchKind, shown: string): 'added' | 'changed' | null {
   const chain = String(chainId);
   if (!element.hasAttribute(MARK.symbol)) {
     element.setAttribute(MARK.symbol, symbol);
@@ -27,7 +27,7 @@ export function setMark(element: Element, symbol: string, chainId: number, match
       element.setAttribute('tabindex', '0');
       element.setAttribute(MARK.focus, '');
     }
-    return true;
+    return 'added';
   }
   let changed = false;
   const put = (name: string, value: string) => {
@@ -40,7 +40,7 @@ export function setMark(element: Element, symbol: string, chainId: number, match
   put(MARK.match, match);
   if (shown !== symbol) put(MARK.via, shown);
   else element.removeAttribute(MARK.via);
-  return changed;
+  return changed ? 'changed' : null;
 }
 
 export function clearMark(element: Element): void {

@@ -258,9 +258,10 @@ export function startScanner(options: ScannerOptions) {
     if (chainId === null) return false;
     const { symbol, shown } = found;
     const match = found.lookalike ? 'mismatch' : matchFor(element, symbol, chainId);
-    if (!element.hasAttribute(MARK.symbol)) marks++;
     tally.set(element, { symbol, chainId, match });
-    return setMark(element, symbol, chainId, match, shown);
+    const change = setMark(element, symbol, chainId, match, shown);
+    if (change === 'added') marks++;
+    return change !== null;
   }
 
   function matchFor(element: Element, symbol: string, chainId: number): MatchKind {

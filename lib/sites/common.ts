@@ -16,7 +16,6 @@ export const CHAIN_NAMES: Record<string, number> = {
   optimism: 10,
 };
 
-export { EXPLORER_CHAINS } from './hosts';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**

@@ -1,5 +1,5 @@
-import { EXPLORER_CHAINS, linkedTokenAddresses, pageUrl, spellsSymbolBare } from './common';
-import { SITE_HOSTS } from './hosts';
+import { linkedTokenAddresses, pageUrl, spellsSymbolBare } from './common';
+import { EXPLORER_CHAINS, SITE_HOSTS } from './hosts';
 import type { SiteAdapter } from './types';
 
 /** A token page: /token/0x… (with ?a=<holder> or #balances after it). */
