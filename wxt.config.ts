@@ -22,7 +22,9 @@ export default defineConfig({
     // storage: settings and the figure cache. activeTab: the popup reads the current tab's address
     // when the user opens it, to offer Stakelens on a site outside the built-in list. scripting:
     // runs the content script on the sites the user granted (no host is granted by this alone).
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // alarms: the minute's refresh of open tabs' and watched tokens. notifications: a watched
+    // token's alert when it starts, worsens or ends.
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'notifications'],
     // Any other site, asked for one origin at a time from the popup; never granted at install.
     ...(manifestVersion === 2 ? { optional_permissions: OTHER_SITES } : { optional_host_permissions: OTHER_SITES }),
     // Test builds only: hosts granted at install, as if the user had accepted the prompt (a

@@ -6,6 +6,7 @@ import { checkRpcEndpoint } from '../lib/chain/rpc-check';
 import { beaconSetting, getBeaconSetting, getRpcSettings, rpcSettings } from '../lib/settings';
 import { chainName } from '../lib/ui/format';
 import { t } from '../lib/i18n';
+import { AlertSettings } from './AlertSettings';
 import { RiskPreferences } from './RiskPreferences';
 import { SettingsFile } from './SettingsFile';
 import { SiteSettingsTable } from './SiteSettingsTable';
@@ -101,6 +102,7 @@ export function Options() {
         </p>
       )}
       <RiskPreferences />
+      <AlertSettings />
       <SettingsFile />
     </main>
   );

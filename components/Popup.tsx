@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { LAYER_NAMES, riskRows, worstRow } from '../lib/risk/layers';
-import { chainName, formatAge, formatBps, pegTone } from '../lib/ui/format';
+import { riskRows, worstRow } from '../lib/risk/layers';
+import { chainName, formatAge, formatBps, LAYER_NAMES, pegTone } from '../lib/ui/format';
 import { rich, t } from '../lib/i18n';
 import { siteForHost } from '../lib/sites';
-import { loadTab, popupStore, refreshFigures, toggleSite } from '../lib/ui/popup-store';
+import { levelRank } from '../lib/risk/alerts';
+import { loadTab, popupStore, refreshFigures, toggleSite, toggleWatch } from '../lib/ui/popup-store';
 import { followPreferences, preferencesStore } from '../lib/ui/preferences-store';
+import { AlertList } from './AlertList';
 
 /** popup.html?tabId=N describes tab N (tests and tools); otherwise the active tab. */
 async function targetTabId(): Promise<number | null> {
@@ -34,6 +36,9 @@ export function Popup() {
   const worstPerToken = state.figures.map((f) => ({ symbol: f.symbol, row: worstRow(riskRows(f.symbol, f.figures, { siteId, chainId: f.chainId, thresholds })) }));
   const highest = worstRow(worstPerToken.flatMap((t) => (t.row ? [t.row] : [])));
   const highestSymbol = worstPerToken.find((t) => t.row === highest)?.symbol;
+  // The tab's alerts come first, worst first: the bad day is what the popup is opened for.
+  const alerts = state.figures.flatMap((f) => f.alerts ?? []).sort((a, b) => levelRank(b.level) - levelRank(a.level));
+  const oldest = Math.min(...state.figures.filter((f) => f.stale && f.figures).map((f) => f.figures!.readAt));
 
   return (
     <main className="pp">
@@ -53,13 +58,40 @@ export function Popup() {
               onClick={() => void toggleSite()}
             />
           </div>
+          {alerts.length > 0 && (
+            <section data-testid="tab-alerts" aria-label={t('popup.alerts')}>
+              <AlertList alerts={alerts} units={units} now={state.loadedAt} figuresReadAt={Number.isFinite(oldest) ? oldest : null} className="pp-alerts" showToken />
+            </section>
+          )}
           <ul className="pp-list" data-testid="tab-tokens">
             {state.tokens.map((token) => {
               const figures = state.figures.find((f) => f.symbol === token.symbol && f.chainId === token.chainId);
               const bps = figures?.figures?.peg.bps ?? null;
+              const kinds = token.match === 'mismatch' ? [] : (figures?.alerts ?? []).map((a) => a.kind);
+              const watched = figures?.watched ?? false;
               return (
-                <li key={`${token.chainId}:${token.symbol}:${token.match}`} data-symbol={token.symbol} data-chain={token.chainId} data-match={token.match}>
+                <li
+                  key={`${token.chainId}:${token.symbol}:${token.match}`}
+                  data-symbol={token.symbol}
+                  data-chain={token.chainId}
+                  data-match={token.match}
+                  data-alert={kinds.join(' ')}
+                  className={kinds.length ? 'pp-alerted' : undefined}
+                >
                   <span>
+                    {token.match !== 'mismatch' && (
+                      <button
+                        type="button"
+                        className="pp-star"
+                        data-testid={`watch-${token.symbol}-${token.chainId}`}
+                        aria-pressed={watched}
+                        aria-label={`${watched ? t('alert.watching') : t('alert.watch')} ${token.symbol}`}
+                        title={t('alert.watchHint')}
+                        onClick={() => void toggleWatch(token.symbol, token.chainId, !watched)}
+                      >
+                        {watched ? '★' : '☆'}
+                      </button>
+                    )}{' '}
                     <b>{token.symbol}</b> <span className="pp-muted">{chainName(token.chainId)}</span>
                     {token.match === 'mismatch' && <span className="pp-bad"> {t('popup.lookalike')}</span>}
                   </span>

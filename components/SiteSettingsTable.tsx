@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { LAYER_NAMES } from '../lib/risk/layers';
 import { LAYERS } from '../lib/risk/schema';
+import { LAYER_NAMES } from '../lib/ui/format';
 import { MARK_LOOKS, siteSettingFor, type MarkLook, type SiteSetting } from '../lib/settings';
 import { SITES } from '../lib/sites';
 import { changeSite, followSiteSettings, optionsStore } from '../lib/ui/options-store';

@@ -1,13 +1,14 @@
 import type { Figures } from '../lib/chain/figures';
 import type { FigureReplyMessage } from '../lib/messaging';
 import { useStore } from 'zustand';
-import { LAYER_NAMES, riskRows, type LayerId } from '../lib/risk/layers';
+import { riskRows, type LayerId } from '../lib/risk/layers';
 import type { MatchKind } from '../lib/scan/marks';
 import { rich, t, type PlainKey } from '../lib/i18n';
 import type { LayerRow } from '../lib/risk/layers';
 import { tokenBySymbol } from '../lib/tokens/registry';
-import { chainName, formatAge, formatBps, formatDuration, formatPercent, formatRange, formatWad, pegTone } from '../lib/ui/format';
+import { chainName, formatAge, formatBps, formatDuration, formatPercent, formatRange, formatWad, LAYER_NAMES, layerWhy, pegTone } from '../lib/ui/format';
 import { preferencesStore } from '../lib/ui/preferences-store';
+import { AlertList } from './AlertList';
 
 export interface TooltipProps {
   id: string;
@@ -23,6 +24,8 @@ export interface TooltipProps {
   layers?: readonly LayerId[];
   now: number;
   onRefresh: () => void;
+  /** Watch the token (read every minute, notified), or stop. */
+  onWatch?: (watched: boolean) => void;
 }
 
 /** The tooltip: who the token is, its peg, how to get out, and which layer could hurt. */
@@ -33,8 +36,13 @@ export function Tooltip(props: TooltipProps) {
   const ageS = figures ? Math.max(0, Math.floor((now - figures.readAt) / 1000)) : null;
   const problem = props.error ?? reply?.error ?? null;
 
+  const { units } = useStore(preferencesStore);
+  const watched = reply?.watched ?? false;
+
   return (
     <div role="tooltip" id={props.id} className="sl-tooltip" data-stakelens-tooltip={symbol}>
+      {/* The bad day first: every alert in force, worst first, before anything else. */}
+      {reply?.alerts?.length ? <AlertList alerts={reply.alerts} units={units} now={now} figuresReadAt={figures?.readAt ?? null} className="sl-alerts" /> : null}
       {props.match === 'mismatch' && (
         <p className="sl-alert" role="alert">
           {props.via && /[^\x20-\x7E]/.test(props.via)
@@ -68,9 +76,16 @@ export function Tooltip(props: TooltipProps) {
         <span className="sl-muted">
           {figures ? t('tooltip.block', { block: Number(figures.blockNumber).toLocaleString('en-US'), host: figures.rpcHost }) : ' '}
         </span>
-        <button type="button" className="sl-button" onClick={props.onRefresh} disabled={props.loading}>
-          {props.loading ? t('tooltip.reading') : t('common.refresh')}
-        </button>
+        <span className="sl-actions">
+          {props.onWatch && (
+            <button type="button" className="sl-button" data-testid="watch" aria-pressed={watched} title={t('alert.watchHint')} onClick={() => props.onWatch!(!watched)}>
+              {watched ? `★ ${t('alert.watching')}` : `☆ ${t('alert.watch')}`}
+            </button>
+          )}
+          <button type="button" className="sl-button" onClick={props.onRefresh} disabled={props.loading}>
+            {props.loading ? t('tooltip.reading') : t('common.refresh')}
+          </button>
+        </span>
       </footer>
     </div>
   );
@@ -95,8 +110,10 @@ function PegSection({ figures, ageS, stale }: { figures: Figures | null; ageS: n
   const peg = figures?.peg;
   const bps = peg?.bps ?? null;
   const source = figures?.markets.find((m) => m.id === peg?.sourceId);
+  const move = figures?.redemption.move ?? null;
+  const waiting = move !== null && !move.confirmed;
   return (
-    <section data-section="peg" data-peg-bps={bps ?? ''} data-age-s={ageS ?? ''} className="sl-section">
+    <section data-section="peg" data-peg-bps={bps ?? ''} data-age-s={ageS ?? ''} data-redemption={figures?.redemption.value ? wadDecimal(figures.redemption.value) : ''} className="sl-section">
       <h3>{t('tooltip.peg.heading')}</h3>
       {figures && peg && bps !== null ? (
         <>
@@ -116,23 +133,45 @@ function PegSection({ figures, ageS, stale }: { figures: Figures | null; ageS: n
           {peg.disagreementBps !== null && peg.disagreementBps > 50 && (
             <p className="sl-warn">{t('tooltip.peg.disagree', { bps: peg.disagreementBps })}</p>
           )}
-          <details>
-            <summary>{t('tooltip.peg.sources', { read: figures.markets.filter((m) => m.price).length, total: figures.markets.length })}</summary>
-            <ul className="sl-sources">
-              {figures.markets.map((m) => (
-                <li key={m.id}>
-                  {m.label}: {m.price ? t('tooltip.peg.price', { price: formatWad(m.price) }) : t('common.unavailable')}
-                  {m.reason ? ` (${m.reason})` : ''}
-                </li>
-              ))}
-            </ul>
-          </details>
         </>
       ) : (
         <p className="sl-muted">{t('common.unavailableLine', { reason: figures?.peg.reason ?? figures?.redemption.reason ?? t('common.notReadYet') })}</p>
       )}
+      {figures && waiting && move.from && (
+        // Never dark: the new value beside the last trusted one, while a second source is awaited.
+        <p className="sl-warn" data-testid="unconfirmed-value">
+          {t('tooltip.peg.unconfirmed', { to: formatWad(move.to), from: formatWad(move.from) })}
+        </p>
+      )}
+      {figures && (
+        <details>
+          <summary>{t('tooltip.peg.sources', { read: figures.markets.filter((m) => m.price).length, total: figures.markets.length })}</summary>
+          <ul className="sl-sources">
+            {figures.markets.map((m) => (
+              <li key={m.id}>
+                {m.label}: {m.price ? t('tooltip.peg.price', { price: formatWad(m.price) }) : t('common.unavailable')}
+                {m.reason ? ` (${m.reason})` : ''}
+              </li>
+            ))}
+            {figures.redemption.checks.map((c) => (
+              <li key={c.label} data-check={c.kind}>
+                {c.label}: {c.value ? t('tooltip.peg.price', { price: formatWad(c.value) }) : t('common.unavailable')}
+                {c.agrees === true ? ` (${t('tooltip.peg.agrees')})` : c.agrees === false ? ` (${t('tooltip.peg.disagrees')})` : c.reason ? ` (${c.reason})` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
+}
+
+/** A wad as a plain decimal (ETH per token), for the data-redemption hook: exact, no grouping. */
+function wadDecimal(wad: string): string {
+  const value = BigInt(wad);
+  const unit = 10n ** 18n;
+  const fraction = (value % unit).toString().padStart(18, '0').replace(/0+$/, '');
+  return fraction ? `${value / unit}.${fraction}` : `${value / unit}`;
 }
 
 function ExitSection({ figures }: { figures: Figures | null }) {
@@ -245,7 +284,7 @@ function RiskSection({ symbol, chainId, figures, siteId, layers }: RiskSectionPr
   const { thresholds, units } = useStore(preferencesStore);
   // Fixed order, from the validators up to the market: the same layer sits in the same row on every
   // token, so a glance compares tokens; the level's colour carries the severity.
-  const rows = riskRows(symbol, figures, { siteId, chainId, thresholds, units }).filter((row) => !layers || layers.includes(row.layer));
+  const rows = riskRows(symbol, figures, { siteId, chainId, thresholds }).filter((row) => !layers || layers.includes(row.layer));
   return (
     <section data-section="risk" className="sl-section">
       <h3>{t('tooltip.risk.heading')}</h3>
@@ -255,7 +294,7 @@ function RiskSection({ symbol, chainId, figures, siteId, layers }: RiskSectionPr
             <span className={`sl-level sl-level-${row.level}`}>{t(`risk.level.${row.level}`)}</span>
             <span className="sl-layer">{LAYER_NAMES[row.layer]}</span>
             <span className="sl-why">
-              {row.why}
+              {layerWhy(row, units)}
               {row.signal && <b className="sl-signal"> {row.signal}.</b>}{' '}
               <span className="sl-src">
                 {row.sources.map((url, i) => (

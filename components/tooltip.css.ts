@@ -38,4 +38,11 @@ export const TOOLTIP_CSS = `
 .sl-button { font: inherit; border: 1px solid var(--line); background: transparent; color: var(--fg); border-radius: 6px; padding: 2px 8px; cursor: pointer; }
 .sl-button:focus-visible, summary:focus-visible { outline: 2px solid #6366f1; outline-offset: 2px; }
 details summary { cursor: pointer; color: var(--muted); }
+.sl-alerts { margin: 0 0 6px; display: grid; gap: 4px; }
+.sl-alert-item { border-radius: 6px; padding: 5px 8px; line-height: 1.35; }
+.sl-alert-high { background: #fee2e2; color: #7f1d1d; border-left: 4px solid #b91c1c; }
+.sl-alert-medium { background: #fef3c7; color: #78350f; border-left: 4px solid #b45309; }
+.sl-alert-line { font-weight: 400; }
+.sl-actions { display: flex; gap: 6px; }
+.sl-button[aria-pressed="true"] { border-color: #b45309; color: var(--warn); }
 `;

@@ -1,28 +1,33 @@
 import { storage } from 'wxt/utils/storage';
+import { badgeTab, CONFIRM_ALARM, REFRESH_ALARM, refreshAll, scheduleConfirm, scheduleRefresh, tabKey, type TabRecord } from '../lib/alerts/watch';
 import { createFigureService } from '../lib/cache/figure-service';
-import { handle, type FoundToken } from '../lib/messaging';
+import { PERSISTENCE_SECONDS } from '../lib/chain/rate-trust';
+import { handle } from '../lib/messaging';
+import { setWatched } from '../lib/settings';
 import { syncOtherSiteScripts } from '../lib/site-access';
 
-/** What the content script last found on a tab; kept in session storage so a restarted worker knows. */
-interface TabRecord {
-  host: string;
-  tokens: FoundToken[];
-}
-const tabKey = (tabId: number) => `session:tab:${tabId}` as const;
-
 export default defineBackground(() => {
-  const { figuresFor } = createFigureService();
+  const { figuresFor, cache } = createFigureService();
+  // A value that moved with nothing to back it is read again once the same read two minutes older can tell.
+  cache.onUnconfirmed = (refs) => void scheduleConfirm(refs, PERSISTENCE_SECONDS + 5).catch(() => {});
 
   handle('tokensFound', async (data, sender) => {
     if (sender.tabId === undefined) return { ok: true };
-    await storage.setItem<TabRecord>(tabKey(sender.tabId), { host: data.host, tokens: data.tokens });
-    // Warm the cache for what the page shows, so the first hover answers from it.
-    if (data.tokens.length) void figuresFor(data.tokens).catch(() => {});
+    const tabId = sender.tabId;
+    await storage.setItem<TabRecord>(tabKey(tabId), { host: data.host, tokens: data.tokens });
+    // Warm the cache for what the page shows, so the first hover answers from it; then the badge.
+    const shown = data.tokens.filter((t) => t.match !== 'mismatch');
+    if (shown.length) void figuresFor(shown).then(() => badgeTab(tabId, figuresFor), () => {});
+    else void badgeTab(tabId, figuresFor);
     return { ok: true };
   });
 
   // The tooltip takes stale figures at once (marked stale) while fresh ones are read: it asks again.
-  handle('getFigures', async (data) => ({ replies: await figuresFor(data.tokens, { force: data.force, staleOk: !data.force }) }));
+  handle('getFigures', async (data, sender) => {
+    const replies = await figuresFor(data.tokens, { force: data.force, staleOk: !data.force });
+    if (sender.tabId !== undefined) void badgeTab(sender.tabId, figuresFor);
+    return { replies };
+  });
 
   handle('getTabSummary', async ({ tabId }) => {
     const record = await storage.getItem<TabRecord>(tabKey(tabId));
@@ -31,7 +36,19 @@ export default defineBackground(() => {
     return { host: record.host, tokens: record.tokens, figures };
   });
 
+  handle('setWatched', async ({ token, watched }) => {
+    await setWatched(token, watched);
+    return { ok: true };
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(tabKey(tabId)));
+
+  // Every minute: the tokens on open tabs and on the watchlist, badges, history, notifications.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void refreshAll(figuresFor).catch((error) => console.warn('[Stakelens] refresh failed', error));
+    if (alarm.name === CONFIRM_ALARM) void refreshAll(figuresFor, { confirm: true }).catch((error) => console.warn('[Stakelens] confirm read failed', error));
+  });
+  void scheduleRefresh();
 
   // Sites the user granted from the popup get the content script; a revoked one loses it.
   const sync = () => void syncOtherSiteScripts().catch((error) => console.warn('[Stakelens] could not register the content script for other sites', error));

@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { MessageData, ProtocolMap } from './messaging';
+import type { MessageData, ProtocolMap } from './messages';
 
 /*
  * The one messaging channel, without the schemas (messaging.ts checks every message and reply

@@ -1,6 +1,9 @@
+import { migrateSitesV3 } from './site-settings';
 import { z } from 'zod';
 import { checkRpcEndpoint } from './chain/rpc-check';
 import {
+  alertSettings,
+  alertSettingsSchema,
   beaconSetting,
   beaconSettingSchema,
   getBeaconSetting,
@@ -11,8 +14,12 @@ import {
   preferencesSchema,
   rpcSettings,
   rpcSettingsSchema,
+  getAlertSettings,
+  getWatchlist,
   siteSettings,
   siteSettingsSchema,
+  watchlist,
+  watchlistSchema,
 } from './settings';
 
 /*
@@ -21,15 +28,18 @@ import {
  * is written, and a bad file changes nothing and says why.
  */
 
-export const SETTINGS_FILE_VERSION = 2;
+/** v3 added the alert settings and the watchlist; a v2 file still imports and leaves those as they are. */
+export const SETTINGS_FILE_VERSION = 3;
 
 export const settingsFileSchema = z.strictObject({
   stakelens: z.literal('settings'),
-  version: z.literal(SETTINGS_FILE_VERSION),
+  version: z.union([z.literal(2), z.literal(SETTINGS_FILE_VERSION)]),
   sites: siteSettingsSchema,
   rpc: rpcSettingsSchema,
   beacon: beaconSettingSchema,
   preferences: preferencesSchema,
+  alerts: alertSettingsSchema.optional(),
+  watchlist: watchlistSchema.optional(),
 });
 export type SettingsFile = z.infer<typeof settingsFileSchema>;
 
@@ -41,6 +51,8 @@ export async function exportSettings(): Promise<string> {
     rpc: await getRpcSettings(),
     beacon: await getBeaconSetting(),
     preferences: await getPreferences(),
+    alerts: await getAlertSettings(),
+    watchlist: await getWatchlist(),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -65,9 +77,12 @@ export async function importSettings(text: string, checkEndpoint = checkRpcEndpo
       if (problem) return `RPC endpoint ${url} for chain ${chainId}: ${problem}`;
     }
   }
-  await siteSettings().setValue(file.sites);
+  // A v2 file predates the bridge layer: it gets it, as stored v2 settings do (migrateSitesV3).
+  await siteSettings().setValue(file.version === 2 ? migrateSitesV3(file.sites) : file.sites);
   await rpcSettings.setValue(file.rpc);
   await beaconSetting.setValue(file.beacon);
   await preferences.setValue(file.preferences);
+  if (file.alerts) await alertSettings.setValue(file.alerts);
+  if (file.watchlist) await watchlist.setValue(file.watchlist);
   return null;
 }

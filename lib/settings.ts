@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { alertOverridesSchema } from './risk/alert-thresholds';
 import { DEFAULT_THRESHOLDS, thresholdsSchema } from './risk/thresholds';
 import { parseSetting } from './site-settings';
 
@@ -39,4 +40,30 @@ export async function getPreferences(): Promise<Preferences> {
 
 export async function getRpcSettings(): Promise<RpcSettings> {
   return parseSetting(rpcSettingsSchema, await rpcSettings.getValue(), {}, 'rpc');
+}
+
+/** Alerts: per-token overrides of where each alert starts, and whether watched tokens notify. */
+export const alertSettingsSchema = z.object({ overrides: alertOverridesSchema, notify: z.boolean() });
+export type AlertSettings = z.infer<typeof alertSettingsSchema>;
+export const DEFAULT_ALERT_SETTINGS: AlertSettings = { overrides: {}, notify: true };
+export const alertSettings = storage.defineItem<AlertSettings>('local:alerts', { fallback: DEFAULT_ALERT_SETTINGS, version: 1 });
+
+export async function getAlertSettings(): Promise<AlertSettings> {
+  return parseSetting(alertSettingsSchema, await alertSettings.getValue(), DEFAULT_ALERT_SETTINGS, 'alerts');
+}
+
+/** Tokens the user watches: read in the background every minute, with or without a page open. */
+export const watchEntrySchema = z.object({ symbol: z.string().regex(/^[A-Za-z0-9]{1,16}$/), chainId: z.number().int().positive() });
+export const watchlistSchema = z.array(watchEntrySchema).max(50);
+export type WatchEntry = z.infer<typeof watchEntrySchema>;
+export const watchlist = storage.defineItem<WatchEntry[]>('local:watchlist', { fallback: [], version: 1 });
+
+export async function getWatchlist(): Promise<WatchEntry[]> {
+  return parseSetting(watchlistSchema, await watchlist.getValue(), [], 'watchlist');
+}
+
+/** Watches a token, or stops watching it. */
+export async function setWatched(entry: WatchEntry, watched: boolean): Promise<void> {
+  const list = (await getWatchlist()).filter((w) => w.symbol !== entry.symbol || w.chainId !== entry.chainId);
+  await watchlist.setValue(watched ? [...list, entry] : list);
 }

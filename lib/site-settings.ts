@@ -37,7 +37,24 @@ export function migrateSitesV2(v1: unknown): SiteSettings {
   return sites;
 }
 
-const defineSiteSettings = () => storage.defineItem<SiteSettings>('local:sites', { fallback: {}, version: 2, migrations: { 2: migrateSitesV2 } });
+/**
+ * v2 → v3: the bridge layer is new (v0.2); each site shows it, whatever layers it chose before
+ * (a choice made before a layer existed is no choice against it).
+ */
+export function migrateSitesV3(v2: unknown): SiteSettings {
+  if (!v2 || typeof v2 !== 'object') return {};
+  const sites: SiteSettings = {};
+  for (const [host, value] of Object.entries(v2 as Record<string, unknown>)) {
+    const site = value as Partial<SiteSetting> | null;
+    if (!site || typeof site.enabled !== 'boolean') continue;
+    const chosen = Array.isArray(site.layers) ? site.layers : [...LAYERS];
+    sites[host] = { enabled: site.enabled, look: site.look ?? 'underline', layers: LAYERS.filter((l) => l === 'bridge' || chosen.includes(l)) };
+  }
+  return sites;
+}
+
+const defineSiteSettings = () =>
+  storage.defineItem<SiteSettings>('local:sites', { fallback: {}, version: 3, migrations: { 2: migrateSitesV2, 3: migrateSitesV3 } });
 let siteSettingsItem: ReturnType<typeof defineSiteSettings> | undefined;
 
 /**

@@ -5,7 +5,8 @@
  * mark to a tooltip with figures, answered from the cache; and the scanner: its first scan of a
  * 20,000-node page against a bare TreeWalker pass over the same page, and its cost per mutation batch;
  * the page-level cost: loads of the heavy page with the extension against a browser without it,
- * alternating, with the long tasks and the memory each adds; and the size of every bundle.
+ * alternating, with the long tasks and the memory each adds; the size of every bundle; and what
+ * the minute's alarm costs each chain with tokens watched and no page open, and with nothing watched.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -13,7 +14,8 @@ import os from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromiumArgs, findChromium, launchWithExtension } from '../tests/e2e/harness/browser';
-import { startStack } from '../tests/e2e/stack';
+import { startStack, type Stack } from '../tests/e2e/stack';
+import type { RpcProxy } from '../tests/chain/rpc-proxy';
 import { heavyPage } from './heavy-page';
 
 const PAGE = 'https://app.uniswap.org/explore/tokens';
@@ -352,6 +354,82 @@ async function coldHover(context: BrowserContext, methods: string[]): Promise<[s
   return [['Focus → tooltip with figures, cold (new page, figures cache emptied)', `${ms.toFixed(0)} ms; RPC requests for the page: ${made.length} (${count(made)})`]];
 }
 
+/** The five tokens the alarm bench watches: three on Ethereum, two bridged (their value is read on Ethereum too). */
+const WATCHED = [
+  { symbol: 'wstETH', chainId: 1 },
+  { symbol: 'weETH', chainId: 1 },
+  { symbol: 'rsETH', chainId: 1 },
+  { symbol: 'rsETH', chainId: 42161 },
+  { symbol: 'weETH', chainId: 8453 },
+];
+const ALARM_TICKS = 5;
+
+/**
+ * The minute's alarm, run now: the cached figures are dropped first, as a minute would age them,
+ * then the refresh alarm the background keeps is fired. Waits until no chain is asked anything.
+ */
+async function alarmTick(context: BrowserContext, proxies: RpcProxy[]): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>>; remove(k: string[]): Promise<void> } }; alarms: { create(n: string, i: { when: number; periodInMinutes: number }): Promise<void> } } };
+    const session = await chrome.storage.session.get(null);
+    await chrome.storage.session.remove(Object.keys(session).filter((k) => k.startsWith('figures:')));
+    await chrome.alarms.create('stakelens:refresh', { when: Date.now(), periodInMinutes: 1 });
+  });
+  const all = () => proxies.reduce((n, p) => n + p.methods.length, 0);
+  const start = Date.now();
+  let seen = -1;
+  let since = Date.now();
+  while (Date.now() - start < 30_000) {
+    await new Promise((r) => setTimeout(r, 100));
+    if (all() !== seen) [seen, since] = [all(), Date.now()];
+    else if (Date.now() - since >= 1_500) return;
+  }
+}
+
+async function alarmRows(stack: Stack, benchContext: BrowserContext): Promise<[string, string][]> {
+  // The bench's own browser keeps its minute's alarm too: with its pages closed it reads nothing,
+  // so what the proxies count is the alarm browser's alone.
+  for (const page of benchContext.pages()) await page.close();
+  const profile = await mkdtemp(join(os.tmpdir(), 'stakelens-bench-alarm-'));
+  const browser = await launchWithExtension({ extensionPath: stack.extensionPath, serverPort: stack.server.port, userDataDir: profile });
+  const chains: [string, RpcProxy][] = [['1', stack.proxy], ...Object.entries(stack.l2Proxies)];
+  const reset = () => chains.forEach(([, p]) => (p.methods.length = 0));
+  const calls = () => chains.map(([id, p]) => [id, p.methods.filter((m) => m === 'eth_call').length] as const);
+  try {
+    const proxies = chains.map(([, p]) => p);
+    await new Promise((r) => setTimeout(r, 2_000));
+    reset();
+    for (let i = 0; i < ALARM_TICKS; i++) await alarmTick(browser.context, proxies);
+    const idle = calls().reduce((n, [, c]) => n + c, 0);
+
+    const worker = browser.context.serviceWorkers()[0]!;
+    await worker.evaluate((list) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ watchlist: list }), WATCHED);
+    await alarmTick(browser.context, proxies); // the first pass also warms what the later ones only peek
+    reset();
+    for (let i = 0; i < ALARM_TICKS; i++) await alarmTick(browser.context, proxies);
+    const perMinute = calls().map(([id, c]) => `chain ${id}: ${(c / ALARM_TICKS).toFixed(1)}`);
+    const perHour = calls().reduce((n, [, c]) => n + (c / ALARM_TICKS) * 60, 0);
+    const worst = Math.max(...calls().map(([, c]) => c / ALARM_TICKS));
+    return [
+      [`Alarm, nothing watched and no page open (${ALARM_TICKS} minutes): eth_call`, String(idle)],
+      [`Alarm, ${WATCHED.length} tokens watched, no page open: eth_call per minute by chain`, `${perMinute.join(', ')} (most on one chain: ${worst.toFixed(1)}; goal ≤ 1)`],
+      [`Alarm, ${WATCHED.length} tokens watched: eth_call per hour, all chains`, perHour.toFixed(0)],
+    ];
+  } finally {
+    await browser.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+function printRows(rows: [string, string][]) {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\nStakelens bench — ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(`${'figure'.padEnd(width)} | value`);
+  console.log(`${'-'.repeat(width)}-|-${'-'.repeat(40)}`);
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)} | ${v}`);
+}
+
 const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
 
 async function main() {
@@ -361,6 +439,8 @@ async function main() {
   try {
     const { proxy } = stack;
     const rows: [string, string][] = [];
+    // `npm run bench -- alarms`: only the alarm rows (a minute's read costs nothing to wait for).
+    if (process.argv.includes('alarms')) return printRows(await alarmRows(stack, browser.context));
 
     proxy.methods.length = 0;
     proxy.bytes = 0;
@@ -399,12 +479,9 @@ async function main() {
       await plain.close();
     }
     rows.push(...(await bundleRows(stack.extensionPath)));
+    rows.push(...(await alarmRows(stack, browser.context)));
 
-    const width = Math.max(...rows.map(([k]) => k.length));
-    console.log(`\nStakelens bench — ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-    console.log(`${'figure'.padEnd(width)} | value`);
-    console.log(`${'-'.repeat(width)}-|-${'-'.repeat(40)}`);
-    for (const [k, v] of rows) console.log(`${k.padEnd(width)} | ${v}`);
+    printRows(rows);
     const past = cold.filter((m) => m === 'eth_call (past block)').length;
     console.log(`\nCold: ${coldCalls} eth_call at the newest block (live figures: one Multicall3 call per chain), ${past} at past blocks (realized yield: now, 7 d and 30 d ago; and a bisection for the block where rsETH's stored rate last changed), block headers to find those blocks.`);
   } finally {

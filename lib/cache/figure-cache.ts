@@ -1,6 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { Figures } from '../chain/figures';
 import type { TokenReadContext } from '../chain/plan';
+import type { ChainReadResult } from '../chain/read';
+import type { RateState } from '../chain/rate-trust';
 import type { TokenEntry } from '../tokens/schema';
 
 /*
@@ -28,20 +30,32 @@ export interface FigureReply {
 export { FIGURES_TTL_MS } from '../chain/figures';
 import { FIGURES_TTL_MS } from '../chain/figures';
 
-type ReadFn = (chainId: number, tokens: TokenEntry[], contexts: Record<string, TokenReadContext>) => Promise<Figures[]>;
+/** `force`: the user asked for a fresh read (a bridged token then reads its home chain afresh too). */
+type ReadFn = (chainId: number, tokens: TokenEntry[], contexts: Record<string, TokenReadContext>, options: { force: boolean }) => Promise<ChainReadResult[]>;
 
 const figuresKey = (chainId: number, symbol: string) => `session:figures:${chainId}:${symbol}` as const;
+/** What the trust rule keeps between reads (lib/chain/rate-trust.ts): kept across restarts. */
 const rateKey = (chainId: number, symbol: string) => `local:rate:${chainId}:${symbol}` as const;
 
-interface StoredRate {
-  value: string;
-  blockTimestamp: number;
+/** A stored trust state, read defensively: an older version kept only `{ value, blockTimestamp }`. */
+function rateStateOf(stored: unknown): RateState | null {
+  const s = stored as Partial<RateState> | null;
+  if (!s || typeof s !== 'object') return null;
+  const value = typeof s.value === 'string' && /^\d+$/.test(s.value) ? s.value : null;
+  return {
+    value,
+    blockNumber: typeof s.blockNumber === 'string' ? s.blockNumber : null,
+    blockTimestamp: typeof s.blockTimestamp === 'number' ? s.blockTimestamp : null,
+    move: s.move && typeof s.move === 'object' ? s.move : null,
+  };
 }
 
 export class FigureCache {
   private readonly inflight = new Map<string, Promise<void>>();
   /** Counts reads sent to the chain, for tests and the benchmark. */
   reads = 0;
+  /** Told of tokens whose value moved with no second source behind it yet: they are to be read again soon. */
+  onUnconfirmed?: (refs: { symbol: string; chainId: number }[]) => void;
 
   constructor(
     private readonly read: ReadFn,
@@ -53,11 +67,11 @@ export class FigureCache {
    * Figures for `tokens`, read again where they are older than the TTL. With `staleOk`, tokens that
    * have (stale) figures answer at once while the refresh runs on: stale-while-revalidate.
    */
-  async get(tokens: { token: TokenEntry; chainId: number }[], options: { force?: boolean; staleOk?: boolean } = {}): Promise<FigureReply[]> {
+  async get(tokens: { token: TokenEntry; chainId: number }[], options: { force?: boolean; staleOk?: boolean; maxAgeMs?: number } = {}): Promise<FigureReply[]> {
     const entries = await this.load(tokens);
     const dueIndexes = tokens
       .map((_, i) => i)
-      .filter((i) => options.force || !this.fresh(entries[i]!) || this.inflight.has(figuresKey(tokens[i]!.chainId, tokens[i]!.token.symbol)));
+      .filter((i) => options.force || !this.fresh(entries[i]!, options.maxAgeMs) || this.inflight.has(figuresKey(tokens[i]!.chainId, tokens[i]!.token.symbol)));
     if (!dueIndexes.length) return this.replies(tokens, entries);
 
     const refresh = this.refresh(dueIndexes.map((i) => tokens[i]!), options.force ?? false);
@@ -85,8 +99,9 @@ export class FigureCache {
     }));
   }
 
-  private fresh(entry: CacheEntry): boolean {
-    return entry.figures !== null && entry.error === null && this.now() - entry.figures.readAt < this.ttlMs;
+  /** `maxAgeMs` (at most the TTL): a caller on a timer reads what would turn stale before its next tick. */
+  private fresh(entry: CacheEntry, maxAgeMs = this.ttlMs): boolean {
+    return entry.figures !== null && entry.error === null && this.now() - entry.figures.readAt < Math.min(maxAgeMs, this.ttlMs);
   }
 
   private async load(tokens: { token: TokenEntry; chainId: number }[]): Promise<CacheEntry[]> {
@@ -103,7 +118,7 @@ export class FigureCache {
       else byChain.set(chainId, [...(byChain.get(chainId) ?? []), token]);
     }
     for (const [chainId, chainTokens] of byChain) {
-      const run = this.readAndStore(chainId, chainTokens).finally(() => {
+      const run = this.readAndStore(chainId, chainTokens, force).finally(() => {
         for (const t of chainTokens) {
           if (this.inflight.get(figuresKey(chainId, t.symbol)) === run) this.inflight.delete(figuresKey(chainId, t.symbol));
         }
@@ -114,26 +129,23 @@ export class FigureCache {
     await Promise.all(waits);
   }
 
-  private async readAndStore(chainId: number, tokens: TokenEntry[]): Promise<void> {
+  private async readAndStore(chainId: number, tokens: TokenEntry[], force: boolean): Promise<void> {
     const rates = await storage.getItems(tokens.map((t) => rateKey(chainId, t.symbol)));
     const contexts: Record<string, TokenReadContext> = {};
-    tokens.forEach((t, i) => {
-      const previous = rates[i]!.value as StoredRate | null;
-      contexts[t.symbol] = previous ? { previousRate: { value: BigInt(previous.value), blockTimestamp: previous.blockTimestamp } } : {};
-    });
+    tokens.forEach((t, i) => (contexts[t.symbol] = { rateState: rateStateOf(rates[i]!.value) }));
     this.reads++;
     try {
-      const figures = await this.read(chainId, tokens, contexts);
+      const results = await this.read(chainId, tokens, contexts, { force });
       await storage.setItems(
-        figures.flatMap((f) => {
+        results.flatMap(({ figures: f, rateState }) => {
           const entry: CacheEntry = { figures: f, error: null, errorAt: null };
           const items: { key: `session:${string}` | `local:${string}`; value: unknown }[] = [{ key: figuresKey(chainId, f.symbol), value: entry }];
-          if (f.redemption.value) {
-            items.push({ key: rateKey(chainId, f.symbol), value: { value: f.redemption.value, blockTimestamp: f.blockTimestamp } satisfies StoredRate });
-          }
+          if (rateState) items.push({ key: rateKey(chainId, f.symbol), value: rateState });
           return items;
         }),
       );
+      const moving = results.filter(({ figures: f }) => f.redemption.move && !f.redemption.move.confirmed).map(({ figures: f }) => ({ symbol: f.symbol, chainId }));
+      if (moving.length) this.onUnconfirmed?.(moving);
     } catch (error) {
       // Keep the last good figures: the UI shows them as stale with their age and this reason.
       const message = error instanceof Error ? error.message : String(error);

@@ -3,7 +3,7 @@ import { parseAbi } from 'viem';
 /** Only the functions Stakelens reads, with the mainnet contracts' real signatures. */
 export const erc20Abi = parseAbi(['function totalSupply() view returns (uint256)', 'function balanceOf(address) view returns (uint256)']);
 
-export const curvePoolAbi = parseAbi(['function get_dy(int128 i, int128 j, uint256 dx) view returns (uint256)']);
+export const curvePoolAbi = parseAbi(['function get_dy(int128 i, int128 j, uint256 dx) view returns (uint256)', 'function balances(uint256 i) view returns (uint256)']);
 
 export const chainlinkAbi = parseAbi([
   'function latestRoundData() view returns (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound)',

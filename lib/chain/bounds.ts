@@ -1,50 +1,41 @@
-import type { TokenEntry } from '../tokens/schema';
+import type { MarketReading } from './figures';
 import { ratioBps, wadToNumber } from './units';
 
 /*
- * Sanity bounds: a read outside them is shown as unavailable with the reason, never as a number.
+ * Sanity bounds on market prices. (The redemption value's rule is in rate-trust.ts.) A price this
+ * far from the redemption value is a broken source when it stands alone, and a depeg to show when
+ * another market source agrees with it: a collapse looks exactly like that.
  */
 
-export interface PreviousRate {
-  value: bigint;
-  blockTimestamp: number;
-}
-
-export type Checked = { value: bigint; reason: null } | { value: null; reason: string };
-
-export function checkRedemption(token: TokenEntry, value: bigint, blockTimestamp: number, previous?: PreviousRate): Checked {
-  const bounds = token.redemption;
-  // A 1:1 claim is the protocol's design, not a read that could go wrong.
-  if (bounds.kind === 'pegged') return { value, reason: null };
-  if (value < bounds.min || value > bounds.max) {
-    return {
-      value: null,
-      reason: `${bounds.label} returned ${wadToNumber(value)}, outside the plausible ${wadToNumber(bounds.min)}–${wadToNumber(bounds.max)}`,
-    };
-  }
-  if (previous && previous.blockTimestamp <= blockTimestamp) {
-    const change = ratioBps(value, previous.value);
-    // Rates step once a day at the oracle report, so allow at least one day's rise.
-    const days = Math.max(1, (blockTimestamp - previous.blockTimestamp) / 86_400);
-    if (change > bounds.maxRiseBpsPerDay * days) {
-      return { value: null, reason: `${bounds.label} rose ${change} bps since the last read, faster than ${token.protocol} allows` };
-    }
-    if (-change > bounds.maxFallBps) {
-      return { value: null, reason: `${bounds.label} fell ${-change} bps since the last read; not trusted until confirmed` };
-    }
-  }
-  return { value, reason: null };
-}
-
-/** A market price this far from the redemption value is a broken source, not a depeg we can show. */
 export const MARKET_RATIO_BOUNDS = { min: 0.2, max: 1.2 } as const;
+/** Two market sources agree within this (bps of each other). */
+export const MARKET_AGREE_BPS = 300;
 
+/** Why a price is outside the ratio bounds, or null inside them. */
 export function checkMarket(price: bigint, redemption: bigint): string | null {
   const ratio = wadToNumber(price) / wadToNumber(redemption);
   if (ratio < MARKET_RATIO_BOUNDS.min || ratio > MARKET_RATIO_BOUNDS.max) {
     return `price ${wadToNumber(price).toFixed(4)} ETH is ${ratio.toFixed(2)}× the redemption value: outside sanity bounds`;
   }
   return null;
+}
+
+/**
+ * Each reading against the bounds: one outside them is kept when another priced source (another
+ * venue or a feed) agrees with it within MARKET_AGREE_BPS, and dropped as broken otherwise.
+ */
+export function checkMarkets(readings: MarketReading[], redemption: bigint | null): MarketReading[] {
+  if (redemption === null) return readings;
+  const priced = readings.filter((r) => r.price !== null);
+  return readings.map((reading) => {
+    if (reading.price === null) return reading;
+    const price = BigInt(reading.price);
+    const bad = checkMarket(price, redemption);
+    if (!bad) return reading;
+    const backer = priced.find((other) => other.id !== reading.id && Math.abs(ratioBps(BigInt(other.price!), price)) <= MARKET_AGREE_BPS);
+    if (backer) return { ...reading, reason: `far from the redemption value; ${backer.label} agrees` };
+    return { ...reading, price: null, usable: false, reason: `${reading.label}: ${bad}, and no second market source agrees` };
+  });
 }
 
 /** A node whose newest block is this old is not following the chain. */

@@ -51,7 +51,7 @@ export const REFERENCE_REDEMPTION_ETH = 100n * WAD;
 export type RedeemFigures = Figures['redeem'];
 
 function unavailable(reason: string): RedeemFigures {
-  return { minSeconds: null, maxSeconds: null, parts: [], notes: [], reason };
+  return { minSeconds: null, maxSeconds: null, parts: [], notes: [], reason, queue: null, bunker: false };
 }
 
 function sum(parts: ExitPart[], key: 'minSeconds' | 'maxSeconds'): number | null {
@@ -64,8 +64,8 @@ function sum(parts: ExitPart[], key: 'minSeconds' | 'maxSeconds'): number | null
   return total;
 }
 
-function fromParts(parts: ExitPart[], notes: string[]): RedeemFigures {
-  return { minSeconds: sum(parts, 'minSeconds'), maxSeconds: sum(parts, 'maxSeconds'), parts, notes, reason: null };
+function fromParts(parts: ExitPart[], notes: string[], queue: RedeemFigures['queue'] = null): RedeemFigures {
+  return { minSeconds: sum(parts, 'minSeconds'), maxSeconds: sum(parts, 'maxSeconds'), parts, notes, reason: null, queue, bunker: false };
 }
 
 /** Seconds from `now` until the start of Lido's next oracle frame (its reference slot). */
@@ -165,12 +165,13 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
         notes.push(`The buffer is short by ${eth(queued + REFERENCE_REDEMPTION_ETH - available)}: validators must exit to pay the rest.`);
         parts.push(beacon);
       }
-      if (r['WithdrawalQueue.isBunkerModeActive()']) {
+      const inBunker = r['WithdrawalQueue.isBunkerModeActive()'] === true;
+      if (inBunker) {
         // Lido's withdrawals-api assumes up to 14 frames while bunker mode lasts.
         parts.push({ label: 'Bunker mode: finalization slowed', minSeconds: 0, maxSeconds: 14 * frameSeconds, measured: true, source: 'WithdrawalQueue.isBunkerModeActive()' });
         notes.push('Lido is in bunker mode: withdrawals finalize slowly and may be discounted.');
       }
-      return fromParts(parts, notes);
+      return { ...fromParts(parts, notes, { eth: queued.toString(), label: 'WithdrawalQueue.unfinalizedStETH()' }), bunker: inBunker };
     };
   },
 
@@ -248,6 +249,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
       return fromParts(
         [{ label: 'Frax redemption queue: the ticket matures after', minSeconds: wait, maxSeconds: wait, measured: true, source: 'FraxEtherRedemptionQueueV2.redemptionQueueState().queueLengthSecs' }],
         [`Redemption fee ${Number(redemptionFee) / 100} bps; ${eth(requested - served)} requested and not yet served.`],
+        { eth: (requested > served ? requested - served : 0n).toString(), label: 'FraxEtherRedemptionQueueV2.redemptionQueueState() requested − served' },
       );
     };
   },
@@ -286,6 +288,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
           maybe(beacon),
         ],
         [`${pending} requests (${eth(r['UserWithdrawalManager.ethRequestedForWithdraw()'] as bigint)}) waiting to be finalized.`],
+        { eth: (r['UserWithdrawalManager.ethRequestedForWithdraw()'] as bigint).toString(), label: 'UserWithdrawalManager.ethRequestedForWithdraw()' },
       );
     };
   },
@@ -321,7 +324,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
       // Swell's operators process requests in order as validators exit: the wait is the exit's.
       parts.push({ ...beacon, label: 'Swell processes requests as validators exit (typical range, not read)' });
       const pending = (r['swEXIT.getLastTokenIdCreated()'] as bigint) - (r['swEXIT.getLastTokenIdProcessed()'] as bigint);
-      return fromParts(parts, [`${pending} requests ahead; ${eth(r['swEXIT.exitingETH()'] as bigint)} exiting.`]);
+      return fromParts(parts, [`${pending} requests ahead; ${eth(r['swEXIT.exitingETH()'] as bigint)} exiting.`], { eth: (r['swEXIT.exitingETH()'] as bigint).toString(), label: 'swEXIT.exitingETH()' });
     };
   },
 
@@ -331,10 +334,14 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
     return ({ beacon }) => {
       const r = readAll({ 'RedeemManager.getRedeemDemand()': demand, 'RedeemManager.getBufferedExceedingEth()': buffered });
       if ('failed' in r) return unavailable(r.failed);
-      return fromParts([beacon], [
-        'Only allowlisted accounts can redeem LsETH; everyone else sells.',
-        `Redeem demand ${eth(r['RedeemManager.getRedeemDemand()'] as bigint)}; buffer ${eth(r['RedeemManager.getBufferedExceedingEth()'] as bigint)}.`,
-      ]);
+      return fromParts(
+        [beacon],
+        [
+          'Only allowlisted accounts can redeem LsETH; everyone else sells.',
+          `Redeem demand ${eth(r['RedeemManager.getRedeemDemand()'] as bigint)}; buffer ${eth(r['RedeemManager.getBufferedExceedingEth()'] as bigint)}.`,
+        ],
+        { eth: (r['RedeemManager.getRedeemDemand()'] as bigint).toString(), label: 'RedeemManager.getRedeemDemand()' },
+      );
     };
   },
 

@@ -16,8 +16,12 @@ export const marketReadingSchema = z.object({
   kind: z.enum(['dex', 'chainlink']),
   /** ETH per token. */
   price: wadString.nullable(),
+  /** What the venue holds, in ETH (a DEX pool's reserves); null where it cannot be read (a feed). */
+  depthEth: wadString.nullable().default(null),
   /** When a feed last updated (unix seconds); null for DEX quotes, which are as old as the block. */
   updatedAt: z.number().nullable(),
+  /** A feed past its heartbeat: no price, for age. */
+  stale: z.boolean().default(false),
   /** Whether this source may be used for the peg (uncertain feeds are shown, not used). */
   usable: z.boolean(),
   reason,
@@ -41,6 +45,73 @@ export const exitPartSchema = z.object({
   source: z.string(),
 });
 
+/**
+ * A move of a redemption value that the sanity bounds do not let through on its own: a fall (a
+ * slashing, a hack), or a rise faster than the protocol allows. Kept while it is open (a fall: for a
+ * week or until the value is back), so its alert outlives the read that first saw it.
+ */
+export const rateMoveSchema = z.object({
+  direction: z.enum(['fall', 'rise']),
+  /** The last trusted value before the move (ETH per token), and when it was read; null on a first read. */
+  from: wadString.nullable(),
+  fromBlock: z.string().nullable(),
+  fromTimestamp: z.number().nullable(),
+  /** What the read returns now. */
+  to: wadString,
+  /** The size of the move against `from`, in bps (positive); null without a `from`. */
+  bps: z.number().int().nonnegative().nullable(),
+  /** When the move was first read (block time, unix seconds) and at which block. */
+  since: z.number(),
+  sinceBlock: z.string(),
+  /** The read that moved, e.g. "LRTOracle.rsETHPrice() (stored)". */
+  read: z.string(),
+  /** Backed by a second source, and so used for the peg. */
+  confirmed: z.boolean(),
+  /** What backs it, in words; null while unconfirmed. */
+  confirmedBy: z.string().nullable(),
+  confirmedAt: z.number().nullable(),
+});
+export type RateMove = z.infer<typeof rateMoveSchema>;
+
+/** A second source asked about a redemption value, and what it said. */
+export const rateCheckSchema = z.object({
+  label: z.string(),
+  kind: z.enum(['feed', 'contract', 'past-block']),
+  value: wadString.nullable(),
+  /** Within the tolerance of the read; null when it gave no value. */
+  agrees: z.boolean().nullable(),
+  reason,
+});
+export type RateCheck = z.infer<typeof rateCheckSchema>;
+
+/** A pause the protocol exposes, read now. */
+export const pauseReadingSchema = z.object({
+  label: z.string(),
+  /** What stops while it is set. */
+  affects: z.enum(['withdrawals', 'deposits', 'transfers']),
+  paused: z.boolean().nullable(),
+  reason,
+});
+export type PauseReading = z.infer<typeof pauseReadingSchema>;
+
+/** A LayerZero receive route of a bridge: who must sign a message before tokens move on this chain. */
+export const bridgeRouteSchema = z.object({
+  /** The contract receiving (an OFT or OFT adapter) and the chain the messages come from. */
+  oapp: z.string(),
+  remoteEid: z.number().int(),
+  remoteChainId: z.number().int(),
+  /** Verifiers that must all sign, and how many of the optional ones must. */
+  requiredDvns: z.array(z.string()).nullable(),
+  optionalDvns: z.array(z.string()).nullable(),
+  optionalThreshold: z.number().int().nullable(),
+  confirmations: z.number().nullable(),
+  /** The receive library in force, and whether it is the endpoint's default. */
+  library: z.string().nullable(),
+  defaultLibrary: z.boolean().nullable(),
+  reason,
+});
+export type BridgeRoute = z.infer<typeof bridgeRouteSchema>;
+
 /** Live figures (peg, queues) older than this are read again (and shown as stale meanwhile). */
 export const FIGURES_TTL_MS = 60_000;
 
@@ -52,7 +123,17 @@ export const figuresSchema = z.object({
   blockNumber: z.string(),
   blockTimestamp: z.number(),
   rpcHost: z.string(),
-  redemption: z.object({ value: wadString.nullable(), label: z.string(), reason }),
+  redemption: z.object({
+    /** The value the peg is measured against: trusted (inside the bounds, or backed by a second source); null when none. */
+    value: wadString.nullable(),
+    label: z.string(),
+    reason,
+    /** What the protocol's read returned, trusted or not (null when the call failed). */
+    read: wadString.nullable().default(null),
+    move: rateMoveSchema.nullable().default(null),
+    /** The second sources asked (exchange-rate feeds, second contracts, the same read at an older block). */
+    checks: z.array(rateCheckSchema).default([]),
+  }),
   markets: z.array(marketReadingSchema),
   peg: z.object({
     bps: z.number().nullable(),
@@ -71,7 +152,25 @@ export const figuresSchema = z.object({
     reason,
     /** Reads that say the protocol has paused (part of) this road now, e.g. "WithdrawalQueue.isPaused()". */
     paused: z.array(z.string()).optional(),
+    /** What waits in the protocol's withdrawal queue now (ETH), where the queue is readable, and the read. */
+    queue: z.object({ eth: wadString, label: z.string() }).nullable().default(null),
+    /** Lido's bunker mode: withdrawals finalize slowly and may be discounted. */
+    bunker: z.boolean().default(false),
   }),
+  /** Every pause read the protocol exposes (deposits, withdrawals, transfers). */
+  pauses: z.array(pauseReadingSchema).default([]),
+  /** A bridged deployment's supply on its chain; on the home chain, what each bridge escrow holds there. */
+  supply: z
+    .object({
+      /** totalSupply() of this deployment (wad), null when unread. */
+      total: wadString.nullable(),
+      /** Home chain: the token held by each bridge escrow on this chain (address → wad). */
+      escrows: z.record(z.string(), wadString.nullable()),
+      reason,
+    })
+    .default({ total: null, escrows: {}, reason: null }),
+  /** LayerZero routes: the verifier set read on-chain for each (oapp, remote eid). */
+  bridgeRoutes: z.array(bridgeRouteSchema).default([]),
 });
 
 export type Figures = z.infer<typeof figuresSchema>;

@@ -6,7 +6,8 @@ import type { MarketReading, SellQuote } from './figures';
 import { tokenByAddress } from '../tokens/registry';
 import { UNISWAP_V3 } from './dex';
 import { functionFrom } from './redemption';
-import { divWad, mulWad, toWad, WAD } from './units';
+import { feedAnswer } from './feeds';
+import { divWad, mulWad, WAD } from './units';
 
 /** Uniswap v3 pools stand at a CREATE2 address fixed by the factory, the pair and the fee. */
 const UNISWAP_V3_POOL_INIT_CODE_HASH = '0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54';
@@ -19,9 +20,6 @@ export function uniswapV3PoolAddress(factory: Address, tokenA: Address, tokenB: 
   return getCreate2Address({ from: factory, salt, bytecodeHash: UNISWAP_V3_POOL_INIT_CODE_HASH });
 }
 
-/** A feed older than its heartbeat plus this grace counts as stale. */
-const FEED_GRACE_SECONDS = 3_600;
-
 export interface MarketDecodeInput {
   /** The token's own redemption value (ETH per token), null when unavailable. */
   rate: bigint | null;
@@ -30,8 +28,9 @@ export interface MarketDecodeInput {
 
 export interface MarketPlan {
   source: MarketSource;
-  reading(input: MarketDecodeInput): MarketReading;
-  /** DEX sources also quote sales at the requested sizes. */
+  /** One reading per venue the source stands for (a Uniswap source: each fee tier's pool that has liquidity). */
+  readings(input: MarketDecodeInput): MarketReading[];
+  /** DEX sources also quote sales at the requested sizes, in their deepest venue. */
   sells?(input: MarketDecodeInput): SellQuote[];
 }
 
@@ -77,8 +76,19 @@ function missingRate(source: MarketSource): string {
   return source.unit === 'wrapper' ? `${source.wrapper?.label ?? 'the wrapper rate'} is unavailable` : 'needs the redemption value, which is unavailable';
 }
 
-function failed(source: MarketSource, kind: MarketReading['kind'], reason: string): MarketReading {
-  return { id: source.id, label: source.label, kind, price: null, updatedAt: null, usable: false, reason };
+function failed(source: MarketSource, kind: MarketReading['kind'], reason: string, id = source.id): MarketReading {
+  return { id, label: source.label, kind, price: null, depthEth: null, updatedAt: null, stale: false, usable: false, reason };
+}
+
+const Q96 = 1n << 96n;
+
+/**
+ * A Uniswap v3 pool's depth in ETH: its in-range liquidity as virtual reserves, the WETH side
+ * counted twice (in range, both sides are worth the same).
+ */
+export function uniswapDepthEth(liquidity: bigint, sqrtPriceX96: bigint, wethIsToken1: boolean): bigint {
+  const weth = wethIsToken1 ? (liquidity * sqrtPriceX96) / Q96 : (liquidity * Q96) / sqrtPriceX96;
+  return 2n * weth;
 }
 
 export function planMarket(
@@ -107,15 +117,19 @@ export function planMarket(
       const args = (dx: bigint) => [BigInt(source.i), BigInt(source.j), dx] as const;
       const unit = batch.add({ address: source.pool, abi: curvePoolAbi, functionName: 'get_dy', args: args(WAD) });
       const sells = amounts.map((dx) => batch.add({ address: source.pool, abi: curvePoolAbi, functionName: 'get_dy', args: args(dx) }));
+      const balances = [source.i, source.j].map((coin) => batch.add({ address: source.pool, abi: curvePoolAbi, functionName: 'balances', args: [BigInt(coin)] }));
       return {
         source,
-        reading({ rate }) {
+        readings({ rate }) {
           const got = valueOf<bigint>(unit(), source.label);
-          if (!got.ok) return failed(source, 'dex', got.reason);
+          if (!got.ok) return [failed(source, 'dex', got.reason)];
           const price = perToken(source, got.value, rate, wrapperRate());
-          if (price === null) return failed(source, 'dex', missingRate(source));
+          if (price === null) return [failed(source, 'dex', missingRate(source))];
           const sold = source.unit === 'underlying' ? token.underlying : token.symbol;
-          return { id: source.id, label: `${source.label} (1 ${sold}, fee included)`, kind: 'dex', price: price.toString(), updatedAt: null, usable: true, reason: null };
+          // The pool's reserves in ETH: the ETH side, and the coin sold at the pool's own price.
+          const [coin, ethSide] = balances.map((b) => valueOf<bigint>(b(), 'balances'));
+          const depthEth = coin!.ok && ethSide!.ok ? ethSide!.value + mulWad(coin!.value, got.value) : null;
+          return [{ id: source.id, label: `${source.label} (1 ${sold}, fee included)`, kind: 'dex', price: price.toString(), depthEth: depthEth?.toString() ?? null, updatedAt: null, stale: false, usable: true, reason: null }];
         },
         sells: ({ rate }) => sellQuotes(source, amounts, sells, (v) => v as bigint, unitValue(rate)),
       };
@@ -141,29 +155,31 @@ export function planMarket(
           ),
         };
       });
-      // The deepest pool is the market; pools that don't exist simply fail their calls.
-      const deepest = () => {
-        let best: { pool: (typeof pools)[number]; sqrtPriceX96: bigint; liquidity: bigint } | null = null;
-        for (const pool of pools) {
+      // Every pool with liquidity is a market of its own; pools that don't exist simply fail their calls.
+      const live = () =>
+        pools.flatMap((pool) => {
           const slot0 = valueOf<readonly [bigint]>(pool.slot0(), 'slot0');
           const liquidity = valueOf<bigint>(pool.liquidity(), 'liquidity');
-          if (!slot0.ok || !liquidity.ok || liquidity.value === 0n || slot0.value[0] === 0n) continue;
-          if (!best || liquidity.value > best.liquidity) best = { pool, sqrtPriceX96: slot0.value[0], liquidity: liquidity.value };
-        }
-        return best;
-      };
+          if (!slot0.ok || !liquidity.ok || liquidity.value === 0n || slot0.value[0] === 0n) return [];
+          const sqrtPriceX96 = slot0.value[0];
+          return [{ pool, sqrtPriceX96, liquidity: liquidity.value, depthEth: uniswapDepthEth(liquidity.value, sqrtPriceX96, pool.tokenIsToken0) }];
+        });
+      const deepest = () => live().reduce<ReturnType<typeof live>[number] | null>((best, p) => (!best || p.depthEth > best.depthEth ? p : best), null);
       return {
         source,
-        reading({ rate }) {
-          const best = deepest();
-          if (!best) return failed(source, 'dex', `${source.label}: no pool with liquidity in fee tiers ${source.fees.join(', ')}`);
-          // price of token0 in token1 = (sqrtPriceX96 / 2^96)^2; both sides have 18 decimals here.
-          const squared = best.sqrtPriceX96 * best.sqrtPriceX96;
-          const q192 = 1n << 192n;
-          const venuePrice = best.pool.tokenIsToken0 ? (squared * WAD) / q192 : (q192 * WAD) / squared;
-          const price = perToken(source, venuePrice, rate, wrapperRate());
-          if (price === null) return failed(source, 'dex', missingRate(source));
-          return { id: source.id, label: `${source.label} ${best.pool.fee / 10_000}% (pool price)`, kind: 'dex', price: price.toString(), updatedAt: null, usable: true, reason: null };
+        readings({ rate }) {
+          const pools = live();
+          if (!pools.length) return [failed(source, 'dex', `${source.label}: no pool with liquidity in fee tiers ${source.fees.join(', ')}`)];
+          return pools.map(({ pool, sqrtPriceX96, depthEth }) => {
+            const id = `${source.id}-${pool.fee}`;
+            // price of token0 in token1 = (sqrtPriceX96 / 2^96)^2; both sides have 18 decimals here.
+            const squared = sqrtPriceX96 * sqrtPriceX96;
+            const q192 = 1n << 192n;
+            const venuePrice = pool.tokenIsToken0 ? (squared * WAD) / q192 : (q192 * WAD) / squared;
+            const price = perToken(source, venuePrice, rate, wrapperRate());
+            if (price === null) return failed(source, 'dex', missingRate(source), id);
+            return { id, label: `${source.label} ${pool.fee / 10_000}% (pool price)`, kind: 'dex' as const, price: price.toString(), depthEth: depthEth.toString(), updatedAt: null, stale: false, usable: true, reason: null };
+          });
         },
         sells({ rate }) {
           const best = deepest();
@@ -174,32 +190,21 @@ export function planMarket(
     }
     case 'chainlink': {
       const round = batch.add({ address: source.feed, abi: chainlinkAbi, functionName: 'latestRoundData' });
-      return {
-        source,
-        reading({ rate, blockTimestamp }) {
-          const got = valueOf<readonly [bigint, bigint, bigint, bigint, bigint]>(round(), source.label);
-          if (!got.ok) return failed(source, 'chainlink', got.reason);
-          const [, answer, , updatedAtRaw] = got.value;
-          const updatedAt = Number(updatedAtRaw);
-          const base = { id: source.id, label: source.label, kind: 'chainlink' as const, updatedAt };
-          if (answer <= 0n) return { ...base, price: null, usable: false, reason: `${source.label} answered ${answer}, not a price` };
-          const age = blockTimestamp - updatedAt;
-          if (age > source.heartbeatSeconds + FEED_GRACE_SECONDS) {
-            const hours = Math.floor(age / 3600);
-            return { ...base, price: null, usable: false, reason: `${source.label} is stale: last updated ${hours} h ago, past its ${source.heartbeatSeconds / 3600} h heartbeat` };
-          }
-          if (age < -300) return { ...base, price: null, usable: false, reason: `${source.label} claims an update in the future` };
-          const price = perToken(source, toWad(answer, source.decimals), rate, wrapperRate());
-          if (price === null) return { ...base, price: null, usable: false, reason: missingRate(source) };
-          const uncertain = source.category === 'uncertain';
-          return {
-            ...base,
-            price: price.toString(),
-            usable: !uncertain,
-            reason: uncertain ? 'may mirror the protocol rate, so it is shown but not used for the peg' : null,
-          };
-        },
+      const feedReading = ({ rate, blockTimestamp }: MarketDecodeInput): MarketReading => {
+        const answer = feedAnswer(round(), source, blockTimestamp);
+        const base = { id: source.id, label: source.label, kind: 'chainlink' as const, depthEth: null, updatedAt: answer.updatedAt, stale: answer.stale };
+        if (answer.value === null) return { ...base, price: null, usable: false, reason: answer.reason };
+        const price = perToken(source, answer.value, rate, wrapperRate());
+        if (price === null) return { ...base, price: null, usable: false, reason: missingRate(source) };
+        const uncertain = source.category === 'uncertain';
+        return {
+          ...base,
+          price: price.toString(),
+          usable: !uncertain,
+          reason: uncertain ? 'may mirror the protocol rate, so it is shown but not used for the peg' : null,
+        };
       };
+      return { source, readings: (input) => [feedReading(input)] };
     }
   }
 }

@@ -5,9 +5,11 @@ import { multicall3Abi } from './abis';
 import { MAX_BLOCK_LAG_SECONDS } from './bounds';
 import { CallBatch, httpStatusOf, shortError, valueOf, type CallResult } from './calls';
 import type { Figures } from './figures';
-import { findLastChange, readRealizedYield, type RateCall, type RealizedYield } from './history';
-import { planBridgedToken, planToken, type TokenReadContext } from './plan';
+import { findBlockAtOrBefore, findLastChange, isArchiveError, readRealizedYield, type RateCall, type RealizedYield } from './history';
+import { planBridgedToken, planToken, type BlockInfo, type TokenDecoder, type TokenReadContext } from './plan';
 import type { TokenYield } from './figures';
+import { nextRateState, PERSISTENCE_SECONDS, type Evidence, type RateState } from './rate-trust';
+import { judgedRead } from './redemption';
 import { yieldRateCall } from './yield';
 
 /** The chains Stakelens reads, with viem's Multicall3 address and deployment block for each. */
@@ -104,8 +106,17 @@ export async function withEndpoint<T>(
   throw new ChainReadError(chainId, attempts);
 }
 
-/** Reads every figure of `tokens` on one chain in a single Multicall3 `eth_call`. */
-export function readChain(chainId: number, endpoints: string[], read: ChainRead): Promise<Figures[]> {
+/** One token's figures, and the trust state to keep for its next read (undefined: nothing to keep, an L2). */
+export interface ChainReadResult {
+  figures: Figures;
+  rateState?: RateState | null;
+}
+
+/**
+ * Reads every figure of `tokens` on one chain in a single Multicall3 `eth_call`; a token whose
+ * value moved past its bounds with no second source behind it costs one more, at an older block.
+ */
+export function readChain(chainId: number, endpoints: string[], read: ChainRead): Promise<ChainReadResult[]> {
   return withEndpoint(chainId, endpoints, (client, host) => readOnce(client, host, read));
 }
 
@@ -136,12 +147,12 @@ export function readYields(chainId: number, endpoints: string[], tokens: TokenEn
     );
   });
 }
-async function readOnce(client: PublicClient, host: string, read: ChainRead): Promise<Figures[]> {
+async function readOnce(client: PublicClient, host: string, read: ChainRead): Promise<ChainReadResult[]> {
   const batch = new CallBatch();
   const blockNumber = batch.add({ address: MULTICALL3, abi: multicall3Abi, functionName: 'getBlockNumber' });
   const blockTime = batch.add({ address: MULTICALL3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' });
   const chainId = client.chain!.id;
-  const decoders = read.tokens.map((token) =>
+  const decoders: TokenDecoder[] = read.tokens.map((token) =>
     chainId === token.homeChainId
       ? planToken(token, batch, read.contexts[token.symbol] ?? {})
       : planBridgedToken(token, chainId, batch, read.home?.[token.symbol] ?? null),
@@ -161,7 +172,54 @@ async function readOnce(client: PublicClient, host: string, read: ChainRead): Pr
   if (lag > MAX_BLOCK_LAG_SECONDS) {
     throw new Error(`newest block ${block.number} is ${Math.round(lag / 60)} min old: the node is not following the chain`);
   }
-  return decoders.map((decode) => decode(block, readAt, host));
+  const reads = decoders.map((decode) => decode(block, readAt, host));
+
+  // A move no second source backed: the same read at an older block may show the value stood.
+  const wanting = reads.flatMap((r, i) => (r.judgement?.wantsPastRead ? [i] : []));
+  if (wanting.length) {
+    const states = wanting.map((i) => read.contexts[read.tokens[i]!.symbol]?.rateState ?? null);
+    const past = await pastReads(client, wanting.map((i) => read.tokens[i]!), states, block);
+    wanting.forEach((i, k) => (reads[i] = decoders[i]!(block, readAt, host, past[k])));
+  }
+  return reads.map((r, i) => {
+    const token = read.tokens[i]!;
+    if (chainId !== token.homeChainId) return { figures: r.figures };
+    const state = read.contexts[token.symbol]?.rateState ?? null;
+    return { figures: r.figures, rateState: r.judgement ? nextRateState(state, r.judgement, block) : state };
+  });
+}
+
+/**
+ * The judged read of each token at the last block at least PERSISTENCE_SECONDS before `block`
+ * (one Multicall3 call for them all). A block from before the last trusted read proves nothing.
+ */
+async function pastReads(client: PublicClient, tokens: TokenEntry[], states: (RateState | null)[], block: BlockInfo): Promise<Evidence[]> {
+  const evidence = (label: string, value: bigint | null, reason: string | null): Evidence => ({ label, kind: 'past-block', value, reason });
+  const minutes = Math.round(PERSISTENCE_SECONDS / 60);
+  const fail = (reason: string) => tokens.map(() => evidence(`the same read ${minutes} min earlier`, null, reason));
+  let at: BlockInfo | { reason: string };
+  try {
+    at = await findBlockAtOrBefore(client, block.timestamp - PERSISTENCE_SECONDS, { latest: block, maxReads: 8 });
+  } catch (error) {
+    return fail(shortError(error));
+  }
+  if ('reason' in at || at.number >= block.number) return fail(`no block ${minutes} min older than block ${block.number} to read yet`);
+  const past = at;
+  const label = (token: TokenEntry) => `${judgedRead(token)!.label} at block ${past.number}, ${Math.round((block.timestamp - past.timestamp) / 60)} min earlier`;
+  const batch = new CallBatch();
+  const values = tokens.map((token) => judgedRead(token)!.plan(batch));
+  try {
+    const results = (await client.multicall({ contracts: batch.calls, allowFailure: true, blockNumber: past.number, batchSize: 0 })) as CallResult[];
+    batch.settle(results);
+  } catch (error) {
+    return fail(isArchiveError(error) ? `this RPC has no state for block ${past.number}` : shortError(error));
+  }
+  return tokens.map((token, i) => {
+    const trustedAt = states[i]?.blockNumber ? BigInt(states[i]!.blockNumber!) : null;
+    if (trustedAt !== null && past.number <= trustedAt) return evidence(label(token), null, `block ${past.number} is not after the last trusted read (block ${trustedAt}): asked again later`);
+    const got = values[i]!();
+    return evidence(label(token), got.value, got.reason);
+  });
 }
 
 function safeHost(url: string): string {

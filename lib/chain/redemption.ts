@@ -1,7 +1,9 @@
 import { parseAbiItem, type Abi, type AbiFunction } from 'viem';
-import type { Redemption } from '../tokens/schema';
-import { erc20Abi } from './abis';
+import type { Confirmer, Redemption, TokenEntry } from '../tokens/schema';
+import { chainlinkAbi, erc20Abi } from './abis';
 import { valueOf, type CallBatch } from './calls';
+import { feedAnswer } from './feeds';
+import type { Evidence, RateBounds } from './rate-trust';
 import { WAD } from './units';
 
 /** A signature from the registry as a one-function ABI (parsed once). */
@@ -45,4 +47,45 @@ export function planRedemption(redemption: Redemption, batch: CallBatch): () => 
       };
     }
   }
+}
+
+/**
+ * The read the trust rule judges (lib/chain/rate-trust.ts): the redemption value, or for a rebasing
+ * token the share rate behind it (its 1:1 claim is the design, a falling share rate is the loss).
+ * Null for a 1:1 token with no share rate.
+ */
+export function judgedRead(token: TokenEntry): { label: string; bounds: RateBounds; plan: (batch: CallBatch) => () => RawRate } | null {
+  const r = token.redemption;
+  if (r.kind !== 'pegged') return { label: r.label, bounds: r, plan: (batch) => planRedemption(r, batch) };
+  const share = r.shareRate;
+  if (!share) return null;
+  return {
+    label: share.label,
+    bounds: share,
+    plan: (batch) => {
+      const call = batch.add({ address: share.address, ...functionFrom(share.signature), args: share.args });
+      return () => {
+        const got = valueOf<bigint>(call(), share.label);
+        return got.ok ? { value: got.value, reason: null } : { value: null, reason: got.reason };
+      };
+    },
+  };
+}
+
+/** Adds the token's second reads of its value to the batch; the returned function gives their answers. */
+export function planConfirmers(confirmers: readonly Confirmer[], batch: CallBatch): (blockTimestamp: number) => Evidence[] {
+  const reads = confirmers.map((c) =>
+    c.kind === 'feed'
+      ? { c, call: batch.add({ address: c.feed, abi: chainlinkAbi, functionName: 'latestRoundData' }) }
+      : { c, call: batch.add({ address: c.address, ...functionFrom(c.signature), args: c.args }) },
+  );
+  return (blockTimestamp) =>
+    reads.map(({ c, call }): Evidence => {
+      if (c.kind === 'feed') {
+        const answer = feedAnswer(call(), { label: c.label, decimals: c.decimals, heartbeatSeconds: c.heartbeatSeconds }, blockTimestamp);
+        return { label: c.label, kind: 'feed', value: answer.value, reason: answer.reason };
+      }
+      const got = valueOf<bigint>(call(), c.label);
+      return { label: c.label, kind: 'contract', value: got.ok ? got.value : null, reason: got.ok ? null : got.reason };
+    });
 }

@@ -1,16 +1,17 @@
 import type { Figures } from '../chain/figures';
-import { t } from '../i18n';
-import { formatBps } from '../ui/format';
 import { tokenBySymbol } from '../tokens/registry';
+import { bridgeRow } from './bridge';
 import { riskFactsFor } from './facts';
 import { LAYERS, type LayerId, type Level, type StaticLayerId } from './schema';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 
 /*
  * The layered risk model: six rows per token, in a fixed order from the validators up to the
- * market. Four are static facts reviewed by hand (./facts, with sources and a review date); two
- * are live (liquidity and peg from the figures; the oracle of the lending market on the page).
- * Live signals move a static level: a paused contract raises the row of the layer it belongs to.
+ * market, and a seventh for a bridged deployment. Four are static facts reviewed by hand (./facts,
+ * with sources and a review date); the bridge row is reviewed facts and, for LayerZero, its
+ * verifier set read on-chain; two are live (liquidity and peg from the figures; the oracle of the
+ * lending market on the page). Live signals move a static level: a paused contract raises the row
+ * of the layer it belongs to. Rows are data: the UI words the live ones (lib/ui/format.ts).
  */
 
 export { LAYERS, type LayerId, type Level };
@@ -25,29 +26,21 @@ export interface LayerRow {
   confidence: 'primary' | 'secondary' | 'third-party' | 'unverified' | 'live';
   /** The live signal that moved the level, if one did. */
   signal?: string;
+  /** The liquidity row's figures, worded by the UI: the peg and the cost of selling ~100 ETH (bps). */
+  live?: { pegBps: number; sellCostBps: number | null };
 }
-
-/** The layers' names as the user reads them (locales/en.json, risk.layer.*). */
-export const LAYER_NAMES: Record<LayerId, string> = {
-  consensus: t('risk.layer.consensus'),
-  lst: t('risk.layer.lst'),
-  restaking: t('risk.layer.restaking'),
-  wrapper: t('risk.layer.wrapper'),
-  liquidity: t('risk.layer.liquidity'),
-  oracle: t('risk.layer.oracle'),
-};
 
 export const LEVEL_RANK: Record<Level, number> = { none: 0, low: 1, unknown: 2, medium: 3, high: 4 };
 
 /** Where the page is: the lending market (if any) decides the oracle row. */
 export interface RiskContext {
   siteId: string | null;
+  /** The chain the token is shown on: a chain other than its home adds the bridge row. */
   chainId?: number;
   thresholds?: Thresholds;
-  units?: 'bps' | 'percent';
 }
 
-export function liquidityRow(figures: Figures | null, thresholds: Thresholds = DEFAULT_THRESHOLDS, units: 'bps' | 'percent' = 'bps'): LayerRow {
+export function liquidityRow(figures: Figures | null, thresholds: Thresholds = DEFAULT_THRESHOLDS): LayerRow {
   const base = { layer: 'liquidity' as const, sources: [], reviewed: null, confidence: 'live' as const };
   if (!figures || figures.peg.bps === null) {
     return { ...base, level: 'unknown', why: figures?.peg.reason ?? 'no figures read yet' };
@@ -57,9 +50,7 @@ export function liquidityRow(figures: Figures | null, thresholds: Thresholds = D
   const rank = (value: number | null, medium: number, high: number) => (value === null ? 0 : value >= high ? 2 : value >= medium ? 1 : 0);
   const worst = Math.max(rank(below, thresholds.pegMediumBps, thresholds.pegHighBps), rank(cost100, thresholds.sellMediumBps, thresholds.sellHighBps));
   const level: Level = (['low', 'medium', 'high'] as const)[worst]!;
-  const market = t('risk.liquidity.market', { bps: formatBps(figures.peg.bps, units) });
-  const why = cost100 === null ? market : t('risk.liquidity.sell', { market, cost: formatBps(cost100, units).replace(/^\+/, '') });
-  return { ...base, level, why };
+  return { ...base, level, why: '', live: { pegBps: figures.peg.bps, sellCostBps: cost100 } };
 }
 
 /**
@@ -107,19 +98,21 @@ export function riskRows(symbol: string, figures: Figures | null, context: RiskC
   const facts = riskFactsFor(symbol);
   const token = tokenBySymbol(symbol);
   // A paused contract belongs to the protocol for an LST and to the restaking wrapper for an LRT.
-  const paused = figures?.redeem.paused ?? [];
+  const paused = [...new Set([...(figures?.pauses ?? []).filter((p) => p.paused).map((p) => p.label), ...(figures?.redeem.paused ?? [])])];
   const pausedLayer: StaticLayerId = token?.kind === 'LRT' ? 'wrapper' : 'lst';
-  return LAYERS.map((layer): LayerRow => {
-    if (layer === 'liquidity') return liquidityRow(figures, context.thresholds, context.units);
-    if (layer === 'oracle') return oracleRow(symbol, context.siteId);
+  const bridged = token !== undefined && context.chainId !== undefined && context.chainId !== token.homeChainId;
+  return LAYERS.flatMap((layer): LayerRow[] => {
+    if (layer === 'liquidity') return [liquidityRow(figures, context.thresholds)];
+    if (layer === 'oracle') return [oracleRow(symbol, context.siteId)];
+    if (layer === 'bridge') return bridged ? [bridgeRow(token, context.chainId!, figures)] : [];
     const fact = facts?.[layer];
     const row: LayerRow = fact
       ? { layer, level: fact.level, why: fact.why, sources: fact.sources, reviewed: fact.reviewed, confidence: fact.confidence }
       : { layer, level: 'unknown', why: 'Not reviewed yet', sources: [], reviewed: null, confidence: 'unverified' };
     if (layer === pausedLayer && paused.length) {
-      return { ...row, level: RAISED[row.level], signal: `Paused now: ${paused.join(', ')}` };
+      return [{ ...row, level: RAISED[row.level], signal: `Paused now: ${paused.join(', ')}` }];
     }
-    return row;
+    return [row];
   });
 }
 

@@ -1,11 +1,13 @@
 import type { TokenInput } from './schema';
 
+type Bridge = NonNullable<TokenInput['deployments'][number]['bridge']>;
+
 /*
  * The token registry's data: knowledge as data, and no code. The content script reads it without
  * zod (lookup.ts); registry.ts checks it against the schema for everything else. Facts come from
  * ../shared/reference/tokens.json, which names the source of each; `confidence` carries its grade over so the UI can say how sure we are.
- * Left out for now: agETH (rate provider only partly verified, withdrawals not researched), Kelp's
- * wrsETH on L2s (a separate wrapper symbol), and Symbiotic/Mellow vault tokens (not researched).
+ * Left out for now: agETH (rate provider only partly verified, withdrawals not researched) and
+ * Symbiotic/Mellow vault tokens (not researched). Kelp's wrsETH is an rsETH deployment (alias wrsETH).
  */
 
 const SRC = {
@@ -39,8 +41,12 @@ const wad = (x: number) => BigInt(Math.round(x * 1e6)) * 10n ** 12n;
 const EIGEN_DELEGATION = '0x39053D51B77DC0d36036Fc1fCc8Cb819df8Ef37A';
 const ETH_SENTINEL = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE';
 
-/** Value-accruing tokens: plausible 0.9–2.0 ETH; Lido's cap on yearly growth (10%) with slack. */
-const accruing = { min: (9n * e18) / 10n, max: 2n * e18, maxRiseBpsPerDay: 10, maxFallBps: 500 } as const;
+/**
+ * Value-accruing tokens: plausible 0.9–2.0 ETH; Lido's cap on yearly growth (10%) with slack. A fall
+ * of more than 1% between two reads is what a slashing or a hack looks like: it waits for a second
+ * source (lib/chain/rate-trust.ts); below that, rates wobble by a few bps (ezETH's TVL prices its LSTs).
+ */
+const accruing = { min: (9n * e18) / 10n, max: 2n * e18, maxRiseBpsPerDay: 10, maxFallBps: 100 } as const;
 
 const uniswap = (symbol: string, fees = [100, 500]) =>
   ({ kind: 'uniswap-v3', id: `uniswap-v3-${symbol.toLowerCase()}-weth`, label: `Uniswap v3 ${symbol}/WETH pool`, fees, unit: 'token', confidence: 'primary', source: SRC.uniswap }) as const;
@@ -66,8 +72,10 @@ const bridged = (
   confidence: 'primary' | 'secondary' | 'third-party' | 'unverified',
   source: string,
   feedAddress?: `0x${string}`,
+  bridge?: Bridge,
 ) => ({
   ...on(chainId, address, confidence, source),
+  ...(bridge ? { bridge } : {}),
   market: [
     uniswap(symbol),
     ...(feedAddress ? [{ ...feed(`chainlink-${symbol.toLowerCase()}-eth-${CHAIN_TAG[chainId]}`, `Chainlink ${symbol.toUpperCase()} / ETH`, feedAddress) }] : []),
@@ -99,6 +107,89 @@ const CURVE_FRXETH = '0xa1F8A6807c402E4A15ef4EBa36528A3FED24E577';
 const FRAX_EXIT = { kind: 'frax-queue', queue: '0xfDC69e6BE352BD5644C438302DE4E311AAD5565b', confidence: 'primary', source: SRC.frax } as const;
 const WEETH = '0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee';
 
+/*
+ * Bridges, on the home chain: what backs each bridged deployment's supply (the unbacked alert) and
+ * who secures it (the bridge layer). LayerZero adapters lock the token themselves; Lido's custom
+ * bridges hold wstETH in their own L1 contract. Only the first deployment per chain carries an
+ * escrow: figures are read per symbol and chain.
+ */
+const LZ_SOURCES = 'LayerZero EndpointV2 and ReceiveUln302 addresses: integrator configs agree (LayerZero deployed-contracts list)';
+const KELP_OFT_ADAPTER = '0x85d456B2DfF1fd8245387C0BfB64Dfb700e98Ef3';
+const ETHERFI_OFT_ADAPTER = '0xcd2eb13D6831d4602D80E5db9230A57596CDCA63';
+const LIDO_ESCROW: Record<number, `0x${string}`> = {
+  42161: '0x0F25c1DC2a9922304f2eac71DCa9B07E310e8E5a',
+  10: '0x76943C0D61395d8F2edF9060e1533529cAe05dE6',
+  8453: '0x9de443AdC5A411E83F1878Ef24C3F52C61571e72',
+};
+const LIDO_BRIDGE_NAME: Record<number, string> = {
+  42161: "Lido's wstETH gateway on Arbitrum's canonical bridge",
+  10: "Lido's token bridge on OP Mainnet's canonical messenger",
+  8453: "Lido's token bridge on Base's canonical messenger",
+};
+const lidoBridge = (chainId: number) =>
+  ({
+    kind: 'canonical',
+    name: LIDO_BRIDGE_NAME[chainId]!,
+    escrow: LIDO_ESCROW[chainId]!,
+    confidence: 'secondary',
+    source: 'lidofinance/docs deployed-contracts (L1 token bridges); the same escrows in L2BEAT discovery and integrator code',
+  }) as const;
+const kelpOft = (oapp: `0x${string}`) =>
+  ({
+    kind: 'layerzero',
+    name: "Kelp's rsETH OFT over LayerZero (adapter on Ethereum)",
+    escrow: KELP_OFT_ADAPTER,
+    layerzero: { oapp, homeOapp: KELP_OFT_ADAPTER },
+    confidence: 'primary',
+    source: `Kelp-DAO/LRT-rsETH README.md (LayerZero RSETH_OFT table); ${LZ_SOURCES}`,
+  }) as const;
+const etherfiOft = (oapp: `0x${string}`, confidence: 'primary' | 'secondary') =>
+  ({
+    kind: 'layerzero',
+    name: "ether.fi's weETH OFT over LayerZero (adapter on Ethereum)",
+    escrow: ETHERFI_OFT_ADAPTER,
+    layerzero: { oapp, homeOapp: ETHERFI_OFT_ADAPTER },
+    confidence,
+    source: `${SRC.etherfiL2}; adapter 0xcd2e…CA63 from integrator code and L2BEAT discovery; ${LZ_SOURCES}`,
+  }) as const;
+/** An OP-stack standard bridge version: its escrow (the chain's L1StandardBridge) holds many tokens, so no escrow is checked. */
+const wrsEth = (oapp: `0x${string}`) =>
+  ({
+    kind: 'layerzero',
+    name: "Kelp's wrsETH wrapper over the rsETH OFT (LayerZero) and CCIP rsETH",
+    layerzero: { oapp, homeOapp: KELP_OFT_ADAPTER },
+    confidence: 'primary',
+    source: `Kelp-DAO/LRT-rsETH README.md (RsETHTokenWrapper, LayerZero RSETH_OFT), contracts/L2/RsETHTokenWrapper.sol; ${LZ_SOURCES}`,
+  }) as const;
+/** A bridge named from the token's docs whose security is not reviewed yet: the layer says so. */
+const unreviewed = (name: string, source: string) => ({ kind: 'other', name, confidence: 'unverified', source }) as const;
+const canonical = (name: string, source: string) => ({ kind: 'canonical', name, confidence: 'unverified', source }) as const;
+const ROLLUP_TOKEN_LISTS = 'the chain’s canonical token list (Arbitrum gateway / Superchain token list); not checked per token';
+const opStandard = (chain: string) =>
+  ({ kind: 'canonical', name: `${chain}'s standard bridge (OptimismMintableERC20)`, confidence: 'secondary', source: SRC.opList }) as const;
+
+/** A pause read: a view returning true while that part of the protocol is stopped. */
+const pauseRead = (
+  address: `0x${string}`,
+  signature: string,
+  label: string,
+  affects: 'withdrawals' | 'deposits' | 'transfers',
+  confidence: 'primary' | 'secondary' | 'third-party',
+  source: string,
+) => ({ address, signature, label, affects, confidence, source });
+const paused = 'function paused() view returns (bool)';
+
+const LIDO_PAUSES = [
+  pauseRead(LIDO_EXIT.queue, 'function isPaused() view returns (bool)', 'Lido WithdrawalQueue.isPaused()', 'withdrawals', 'primary', SRC.lidoWq),
+  pauseRead(LIDO_EXIT.steth, 'function isStakingPaused() view returns (bool)', 'stETH.isStakingPaused()', 'deposits', 'primary', SRC.lido),
+  pauseRead(LIDO_EXIT.steth, 'function isStopped() view returns (bool)', 'stETH.isStopped()', 'transfers', 'primary', SRC.lido),
+];
+const ETHERFI_PAUSES = [
+  pauseRead(ETHERFI_EXIT.redemptionManager, paused, 'ether.fi EtherFiRedemptionManager.paused()', 'withdrawals', 'secondary', `${SRC.etherfi} (newer versions add PausableUntil; a failed read is shown as unread)`),
+  pauseRead(ETHERFI_EXIT.withdrawRequestNft, paused, 'ether.fi WithdrawRequestNFT.paused()', 'withdrawals', 'secondary', SRC.etherfi),
+  pauseRead('0x308861A430be4cce5502d0A12724771Fc6DaF216', paused, 'ether.fi LiquidityPool.paused()', 'deposits', 'secondary', SRC.etherfi),
+];
+
 export const entries: TokenInput[] = [
   {
     symbol: 'stETH',
@@ -111,12 +202,16 @@ export const entries: TokenInput[] = [
     rateHint: e18,
     deployments: [
       on(1, '0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84', 'primary', SRC.lido),
-      bridged('stETH', 10, '0x76A50b8c7349cCDDb7578c6627e79b5d99D24138', 'primary', SRC.lido, '0x14d2d3a82AeD4019FddDfe07E8bdc485fb0d2249'),
+      // Rebasable stETH on OP Mainnet wraps the bridged wstETH there: the escrow is counted once, for wstETH.
+      bridged('stETH', 10, '0x76A50b8c7349cCDDb7578c6627e79b5d99D24138', 'primary', SRC.lido, '0x14d2d3a82AeD4019FddDfe07E8bdc485fb0d2249', {
+        ...lidoBridge(10),
+        escrow: undefined,
+      }),
     ],
     redemption: {
       kind: 'pegged',
       label: 'Lido WithdrawalQueue pays 1 ETH per stETH',
-      shareRate: { address: '0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84', signature: 'function getPooledEthByShares(uint256 _sharesAmount) view returns (uint256)', args: [e18], label: 'stETH.getPooledEthByShares(1e18)' },
+      shareRate: { address: '0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84', signature: 'function getPooledEthByShares(uint256 _sharesAmount) view returns (uint256)', args: [e18], label: 'stETH.getPooledEthByShares(1e18)', ...accruing },
       confidence: 'primary',
       source: SRC.lidoWq,
     },
@@ -125,6 +220,10 @@ export const entries: TokenInput[] = [
       feed('chainlink-steth-eth', 'Chainlink STETH / ETH', '0x86392dC19c0b719886221c78AB11eb8Cf5c52812'),
     ],
     exit: LIDO_EXIT,
+    confirmers: [
+      { kind: 'contract', address: '0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0', signature: 'function stEthPerToken() view returns (uint256)', label: 'wstETH.stEthPerToken()', confidence: 'primary', source: SRC.lido },
+    ],
+    pauses: LIDO_PAUSES,
   },
   {
     symbol: 'wstETH',
@@ -137,9 +236,9 @@ export const entries: TokenInput[] = [
     rateHint: wad(1.2166),
     deployments: [
       on(1, '0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0', 'primary', SRC.lido),
-      bridged('wstETH', 42161, '0x5979D7b546E38E414F7E9822514be443A4800529', 'primary', SRC.lido, '0xb523AE262D20A936BC152e6023996e46FDC2A95D'),
-      bridged('wstETH', 10, '0x1F32b1c2345538c0c6f582fCB022739c4A194Ebb', 'primary', SRC.lido, '0x524299Ab0987a7c4B3c8022a35669DdcdC715a10'),
-      bridged('wstETH', 8453, '0xc1CBa3fCea344f92D9239c08C0568f6F2F0ee452', 'primary', SRC.lido, '0x43a5C292A453A3bF3606fa856197f09D7B74251a'),
+      bridged('wstETH', 42161, '0x5979D7b546E38E414F7E9822514be443A4800529', 'primary', SRC.lido, '0xb523AE262D20A936BC152e6023996e46FDC2A95D', lidoBridge(42161)),
+      bridged('wstETH', 10, '0x1F32b1c2345538c0c6f582fCB022739c4A194Ebb', 'primary', SRC.lido, '0x524299Ab0987a7c4B3c8022a35669DdcdC715a10', lidoBridge(10)),
+      bridged('wstETH', 8453, '0xc1CBa3fCea344f92D9239c08C0568f6F2F0ee452', 'primary', SRC.lido, '0x43a5C292A453A3bF3606fa856197f09D7B74251a', lidoBridge(8453)),
     ],
     redemption: {
       kind: 'call',
@@ -155,6 +254,10 @@ export const entries: TokenInput[] = [
       feed('chainlink-steth-eth', 'Chainlink STETH / ETH', '0x86392dC19c0b719886221c78AB11eb8Cf5c52812', 'market', 'underlying'),
     ],
     exit: LIDO_EXIT,
+    confirmers: [
+      { kind: 'contract', address: '0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84', signature: 'function getPooledEthByShares(uint256 _sharesAmount) view returns (uint256)', args: [e18], label: 'stETH.getPooledEthByShares(1e18)', confidence: 'primary', source: SRC.lido },
+    ],
+    pauses: LIDO_PAUSES,
   },
   {
     symbol: 'rETH',
@@ -167,9 +270,9 @@ export const entries: TokenInput[] = [
     rateHint: wad(1.1412),
     deployments: [
       on(1, '0xae78736Cd615f374D3085123A210448E74Fc6393', 'primary', SRC.rocket),
-      bridged('rETH', 42161, '0xEC70Dcb4A1EFa46b8F2D97C310C9c4790ba5ffA8', 'primary', SRC.rocket, '0xD6aB2298946840262FcC278fF31516D39fF611eF'),
-      bridged('rETH', 10, '0x9Bcef72be871e61ED4fBbc7630889beE758eb81D', 'primary', SRC.rocket, '0xb429DE60943a8e6DeD356dca2F93Cd31201D9ed0'),
-      bridged('rETH', 8453, '0xB6fe221Fe9EeF5aBa221c348bA20A1Bf5e73624c', 'primary', SRC.rocket, '0xf397bF97280B488cA19ee3093E81C0a77F02e9a5'),
+      bridged('rETH', 42161, '0xEC70Dcb4A1EFa46b8F2D97C310C9c4790ba5ffA8', 'primary', SRC.rocket, '0xD6aB2298946840262FcC278fF31516D39fF611eF', canonical('Arbitrum’s canonical gateway', ROLLUP_TOKEN_LISTS)),
+      bridged('rETH', 10, '0x9Bcef72be871e61ED4fBbc7630889beE758eb81D', 'primary', SRC.rocket, '0xb429DE60943a8e6DeD356dca2F93Cd31201D9ed0', canonical('OP Mainnet’s standard bridge', ROLLUP_TOKEN_LISTS)),
+      bridged('rETH', 8453, '0xB6fe221Fe9EeF5aBa221c348bA20A1Bf5e73624c', 'primary', SRC.rocket, '0xf397bF97280B488cA19ee3093E81C0a77F02e9a5', canonical('Base’s standard bridge', ROLLUP_TOKEN_LISTS)),
     ],
     redemption: {
       kind: 'call',
@@ -194,9 +297,9 @@ export const entries: TokenInput[] = [
     rateHint: wad(1.1105),
     deployments: [
       on(1, '0xBe9895146f7AF43049ca1c1AE358B0541Ea49704', 'secondary', SRC.aave),
-      bridged('cbETH', 8453, '0x2Ae3F1Ec7F1F5012CFEab0185bfc7aa3cf0DEc22', 'secondary', SRC.aave, '0x806b4Ac04501c29769051e42783cF04dCE41440b'),
-      bridged('cbETH', 10, '0xadDb6A0412DE1BA0F936DCaeb8Aaa24578dcF3B2', 'secondary', SRC.opList, '0x138b809B8472fF09Cd3E075E6EcbB2e42D41d870'),
-      bridged('cbETH', 42161, '0x1DEBd73E752bEaF79865Fd6446b0c970EaE7732f', 'third-party', 'integrator code', '0xa668682974E3f121185a3cD94f00322beC674275'),
+      bridged('cbETH', 8453, '0x2Ae3F1Ec7F1F5012CFEab0185bfc7aa3cf0DEc22', 'secondary', SRC.aave, '0x806b4Ac04501c29769051e42783cF04dCE41440b', canonical('Base’s standard bridge', ROLLUP_TOKEN_LISTS)),
+      bridged('cbETH', 10, '0xadDb6A0412DE1BA0F936DCaeb8Aaa24578dcF3B2', 'secondary', SRC.opList, '0x138b809B8472fF09Cd3E075E6EcbB2e42D41d870', canonical('OP Mainnet’s standard bridge', ROLLUP_TOKEN_LISTS)),
+      bridged('cbETH', 42161, '0x1DEBd73E752bEaF79865Fd6446b0c970EaE7732f', 'third-party', 'integrator code', '0xa668682974E3f121185a3cD94f00322beC674275', canonical('Arbitrum’s canonical gateway', ROLLUP_TOKEN_LISTS)),
     ],
     redemption: {
       kind: 'call',
@@ -221,8 +324,8 @@ export const entries: TokenInput[] = [
     rateHint: wad(1.1487),
     deployments: [
       on(1, '0xac3E018457B222d93114458476f3E3416Abbe38F', 'primary', SRC.frax),
-      bridged('sfrxETH', 10, '0x484c2D6e3cDd945a8B2DF735e079178C1036578c', 'secondary', SRC.opList),
-      bridged('sfrxETH', 42161, '0x95aB45875cFFdba1E5f451B950bC2E42c0053f39', 'third-party', 'integrator code'),
+      bridged('sfrxETH', 10, '0x484c2D6e3cDd945a8B2DF735e079178C1036578c', 'secondary', SRC.opList, undefined, unreviewed("Frax's Fraxferry", 'FraxFinance docs (Fraxferry); not reviewed')),
+      bridged('sfrxETH', 42161, '0x95aB45875cFFdba1E5f451B950bC2E42c0053f39', 'third-party', 'integrator code', undefined, unreviewed("Frax's Fraxferry", 'FraxFinance docs (Fraxferry); not reviewed')),
     ],
     redemption: {
       kind: 'call',
@@ -245,7 +348,7 @@ export const entries: TokenInput[] = [
     underlying: 'ETH',
     homeChainId: 1,
     rateHint: e18,
-    deployments: [on(1, '0x5E8422345238F34275888049021821E8E08CAa1f', 'primary', SRC.frax), bridged('frxETH', 10, '0x6806411765Af15Bddd26f8f544A34cC40cb9838B', 'secondary', SRC.opList)],
+    deployments: [on(1, '0x5E8422345238F34275888049021821E8E08CAa1f', 'primary', SRC.frax), bridged('frxETH', 10, '0x6806411765Af15Bddd26f8f544A34cC40cb9838B', 'secondary', SRC.opList, undefined, unreviewed("Frax's Fraxferry", 'FraxFinance docs (Fraxferry); not reviewed'))],
     redemption: { kind: 'pegged', label: "Frax's redemption queue pays 1 ETH per frxETH, less its fee", confidence: 'primary', source: SRC.frax },
     market: [{ kind: 'curve', id: 'curve-frxeth-eth', label: 'Curve frxETH/ETH pool get_dy', pool: CURVE_FRXETH, i: 1, j: 0, unit: 'token', confidence: 'third-party', source: SRC.curveFrx }],
     exit: FRAX_EXIT,
@@ -261,7 +364,7 @@ export const entries: TokenInput[] = [
     underlying: 'ETH',
     homeChainId: 1,
     rateHint: wad(1.0521),
-    deployments: [on(1, '0xf1C9acDc66974dFB6dEcB12aA385b9cD01190E38', 'primary', SRC.stakewise), bridged('osETH', 42161, '0xf7d4e7273E5015C96728A6b02f31C505eE184603', 'primary', 'stakewise/multichain broadcast')],
+    deployments: [on(1, '0xf1C9acDc66974dFB6dEcB12aA385b9cD01190E38', 'primary', SRC.stakewise), bridged('osETH', 42161, '0xf7d4e7273E5015C96728A6b02f31C505eE184603', 'primary', 'stakewise/multichain broadcast', undefined, unreviewed("StakeWise's osETH bridge (Chainlink CCIP)", 'stakewise/multichain; not reviewed'))],
     redemption: {
       kind: 'call',
       address: '0x2A261e60FB14586B474C208b1B7AC6D0f5000306',
@@ -286,9 +389,9 @@ export const entries: TokenInput[] = [
     rateHint: wad(1.0642),
     deployments: [
       on(1, '0xA35b1B31Ce002FBF2058D22F30f95D405200A15b', 'primary', SRC.stader),
-      bridged('ETHx', 10, '0xc54B43eaF921A5194c7973A4d65E055E5a1453c2', 'primary', 'stader-labs/ethx_oft README.md'),
+      bridged('ETHx', 10, '0xc54B43eaF921A5194c7973A4d65E055E5a1453c2', 'primary', 'stader-labs/ethx_oft README.md', undefined, unreviewed("Stader's ETHx OFT over LayerZero (adapter not researched, so its verifiers are not read)", 'stader-labs/ethx_oft README.md')),
       // The README and the CHANGELOG disagree on Arbitrum's address: kept, marked unverified.
-      bridged('ETHx', 42161, '0xED65C5085a18Fa160Af0313E60dcc7905E944Dc7', 'unverified', 'stader-labs/ethx_oft README.md (CHANGELOG names another address)'),
+      bridged('ETHx', 42161, '0xED65C5085a18Fa160Af0313E60dcc7905E944Dc7', 'unverified', 'stader-labs/ethx_oft README.md (CHANGELOG names another address)', undefined, unreviewed("Stader's ETHx OFT over LayerZero (adapter not researched, so its verifiers are not read)", 'stader-labs/ethx_oft README.md')),
     ],
     redemption: {
       kind: 'call',
@@ -430,7 +533,7 @@ export const entries: TokenInput[] = [
     redemption: {
       kind: 'pegged',
       label: 'ether.fi redeems 1 eETH for 1 ETH',
-      shareRate: { address: '0x308861A430be4cce5502d0A12724771Fc6DaF216', signature: 'function amountForShare(uint256 _share) view returns (uint256)', args: [e18], label: 'LiquidityPool.amountForShare(1e18)' },
+      shareRate: { address: '0x308861A430be4cce5502d0A12724771Fc6DaF216', signature: 'function amountForShare(uint256 _share) view returns (uint256)', args: [e18], label: 'LiquidityPool.amountForShare(1e18)', ...accruing },
       confidence: 'primary',
       source: SRC.etherfi,
     },
@@ -445,6 +548,8 @@ export const entries: TokenInput[] = [
       },
     ],
     exit: ETHERFI_EXIT,
+    confirmers: [{ kind: 'contract', address: WEETH, signature: 'function getRate() view returns (uint256)', label: 'weETH.getRate()', confidence: 'primary', source: SRC.etherfi }],
+    pauses: ETHERFI_PAUSES,
   },
   {
     symbol: 'weETH',
@@ -457,12 +562,12 @@ export const entries: TokenInput[] = [
     rateHint: wad(1.0701),
     deployments: [
       on(1, WEETH, 'primary', SRC.etherfi),
-      bridged('weETH', 42161, '0x35751007a407ca6FEFfE80b3cB397736D2cf4dbe', 'secondary', SRC.aave, '0xE141425bc1594b8039De6390db1cDaf4397EA22b'),
-      bridged('weETH', 8453, '0x04C0599Ae5A44757c0af6F9eC3b93da8976c150A', 'primary', SRC.etherfiL2, '0xFC1415403EbB0c693f9a7844b92aD2Ff24775C65'),
-      bridged('weETH', 10, '0x5A7fACB970D094B6C7FF1df0eA68D99E6e73CBFF', 'primary', SRC.etherfiL2, '0xb4479d436DDa5c1A79bD88D282725615202406E3'),
+      bridged('weETH', 42161, '0x35751007a407ca6FEFfE80b3cB397736D2cf4dbe', 'secondary', SRC.aave, '0xE141425bc1594b8039De6390db1cDaf4397EA22b', etherfiOft('0x35751007a407ca6FEFfE80b3cB397736D2cf4dbe', 'secondary')),
+      bridged('weETH', 8453, '0x04C0599Ae5A44757c0af6F9eC3b93da8976c150A', 'primary', SRC.etherfiL2, '0xFC1415403EbB0c693f9a7844b92aD2Ff24775C65', etherfiOft('0x04C0599Ae5A44757c0af6F9eC3b93da8976c150A', 'primary')),
+      bridged('weETH', 10, '0x5A7fACB970D094B6C7FF1df0eA68D99E6e73CBFF', 'primary', SRC.etherfiL2, '0xb4479d436DDa5c1A79bD88D282725615202406E3', etherfiOft('0x5A7fACB970D094B6C7FF1df0eA68D99E6e73CBFF', 'primary')),
       // The OP-standard-bridge versions: separate, less liquid tokens with the same symbol.
-      on(8453, '0x4c94DE27c94962Dba6Ebb77924Ac54189db75EFA', 'secondary', SRC.opList),
-      on(10, '0x346e03F8Cce9fE01dCB3d0Da3e9D00dC2c0E08f0', 'secondary', SRC.opList),
+      { ...on(8453, '0x4c94DE27c94962Dba6Ebb77924Ac54189db75EFA', 'secondary', SRC.opList), bridge: opStandard('Base') },
+      { ...on(10, '0x346e03F8Cce9fE01dCB3d0Da3e9D00dC2c0E08f0', 'secondary', SRC.opList), bridge: opStandard('OP Mainnet') },
     ],
     redemption: {
       kind: 'call',
@@ -479,6 +584,10 @@ export const entries: TokenInput[] = [
       feed('chainlink-weeth-eth', 'Chainlink weETH / ETH', '0x5c9C449BbC9a6075A2c061dF312a35fd1E05fF22', 'uncertain'),
     ],
     exit: ETHERFI_EXIT,
+    confirmers: [
+      { kind: 'contract', address: '0x308861A430be4cce5502d0A12724771Fc6DaF216', signature: 'function amountForShare(uint256 _share) view returns (uint256)', args: [e18], label: 'LiquidityPool.amountForShare(1e18)', confidence: 'primary', source: SRC.etherfi },
+    ],
+    pauses: [...ETHERFI_PAUSES, pauseRead(ETHERFI_OFT_ADAPTER, paused, "ether.fi weETH OFT adapter.paused()", 'transfers', 'secondary', 'L2BEAT discovery (pausable lock-box); integrator code')],
   },
   {
     symbol: 'ezETH',
@@ -491,9 +600,9 @@ export const entries: TokenInput[] = [
     rateHint: wad(1.05),
     deployments: [
       on(1, '0xbf5495Efe5DB9ce00f80364C8B423567e58d2110', 'primary', SRC.renzo),
-      bridged('ezETH', 42161, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'secondary', SRC.aave, '0x11E1836bFF2ce9d6A5bec9cA79dc998210f3886d'),
-      bridged('ezETH', 8453, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'secondary', SRC.aave, '0x960BDD1dFD20d7c98fa482D793C3dedD73A113a3'),
-      bridged('ezETH', 10, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'third-party', 'same xERC20 address pattern'),
+      bridged('ezETH', 42161, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'secondary', SRC.aave, '0x11E1836bFF2ce9d6A5bec9cA79dc998210f3886d', unreviewed("Renzo's xERC20 ezETH (lockbox on Ethereum; bridges not reviewed)", 'Renzo docs (xERC20); not reviewed')),
+      bridged('ezETH', 8453, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'secondary', SRC.aave, '0x960BDD1dFD20d7c98fa482D793C3dedD73A113a3', unreviewed("Renzo's xERC20 ezETH (lockbox on Ethereum; bridges not reviewed)", 'Renzo docs (xERC20); not reviewed')),
+      bridged('ezETH', 10, '0x2416092f143378750bb29b79eD961ab195CcEea5', 'third-party', 'same xERC20 address pattern', undefined, unreviewed("Renzo's xERC20 ezETH (lockbox on Ethereum; bridges not reviewed)", 'Renzo docs (xERC20); not reviewed')),
     ],
     redemption: {
       kind: 'tvl-ratio',
@@ -517,11 +626,18 @@ export const entries: TokenInput[] = [
     },
     market: [uniswap('ezETH'), feed('chainlink-ezeth-eth', 'Chainlink ezETH / ETH', '0x636A000262F6aA9e1F094ABF0aD8f645C44f641C')],
     exit: { kind: 'renzo', withdrawQueue: '0x5efc9D10E42FB517456f4ac41EB5e2eBe42C8918', delegationManager: EIGEN_DELEGATION, confidence: 'third-party', source: `${SRC.renzo}; ${SRC.eigen}` },
+    confirmers: [
+      { kind: 'contract', address: '0x387dBc0fB00b26fb085aa658527D5BE98302c84C', signature: 'function getRate() view returns (uint256)', label: 'Renzo BalancerRateProvider.getRate()', confidence: 'third-party', source: `${SRC.renzo} (BalancerRateProvider.sol; address from integrator code)` },
+    ],
+    pauses: [
+      pauseRead('0x74a09653A083691711cF8215a6ab074BB4e99ef5', paused, 'Renzo RestakeManager.paused()', 'deposits', 'secondary', SRC.renzo),
+      pauseRead('0x5efc9D10E42FB517456f4ac41EB5e2eBe42C8918', paused, 'Renzo WithdrawQueue.paused()', 'withdrawals', 'third-party', `${SRC.renzo} (WithdrawQueue is PausableUpgradeable; address from integrator code)`),
+    ],
   },
   {
     symbol: 'rsETH',
     name: 'rsETH',
-    aliases: ['Kelp rsETH', 'KelpDao Restaked ETH'],
+    aliases: ['Kelp rsETH', 'KelpDao Restaked ETH', 'wrsETH'],
     kind: 'LRT',
     protocol: 'Kelp',
     underlying: 'ETH',
@@ -529,9 +645,13 @@ export const entries: TokenInput[] = [
     rateHint: wad(1.0512),
     deployments: [
       on(1, '0xA1290d69c65A6Fe4DF752f95823fae25cB99e5A7', 'primary', SRC.kelp),
-      bridged('rsETH', 42161, '0x4186BFC76E2E237523CBC30FD220FE055156b41F', 'primary', SRC.kelp, '0xb0EA543f9F8d4B818550365d13F66Da747e1476A'),
-      bridged('rsETH', 8453, '0x1Bc71130A0e39942a7658878169764Bbd8A45993', 'primary', SRC.kelp, '0xd7221b10FBBC1e1ba95Fd0B4D031C15f7F365296'),
-      bridged('rsETH', 10, '0x4186BFC76E2E237523CBC30FD220FE055156b41F', 'primary', SRC.kelp, '0x03fe94a215E3842deD931769F913d93FF33d0051'),
+      bridged('rsETH', 42161, '0x4186BFC76E2E237523CBC30FD220FE055156b41F', 'primary', SRC.kelp, '0xb0EA543f9F8d4B818550365d13F66Da747e1476A', kelpOft('0x4186BFC76E2E237523CBC30FD220FE055156b41F')),
+      bridged('rsETH', 8453, '0x1Bc71130A0e39942a7658878169764Bbd8A45993', 'primary', SRC.kelp, '0xd7221b10FBBC1e1ba95Fd0B4D031C15f7F365296', kelpOft('0x1Bc71130A0e39942a7658878169764Bbd8A45993')),
+      bridged('rsETH', 10, '0x4186BFC76E2E237523CBC30FD220FE055156b41F', 'primary', SRC.kelp, '0x03fe94a215E3842deD931769F913d93FF33d0051', kelpOft('0x4186BFC76E2E237523CBC30FD220FE055156b41F')),
+      // Kelp's wrsETH (RsETHTokenWrapper): 1:1 over the bridged rsETH it holds (the OFT above and CCIP
+      // rsETH), so the OFT's route secures it; no escrow of its own (its rsETH is counted once, above).
+      { ...on(8453, '0xEDfa23602D0EC14714057867A78d01e94176BEA0', 'primary', SRC.kelp), bridge: wrsEth('0x1Bc71130A0e39942a7658878169764Bbd8A45993') },
+      { ...on(10, '0x87eEE96D50Fb761AD85B1c982d28A042169d61b1', 'primary', SRC.kelp), bridge: wrsEth('0x4186BFC76E2E237523CBC30FD220FE055156b41F') },
     ],
     redemption: {
       kind: 'call',
@@ -545,6 +665,15 @@ export const entries: TokenInput[] = [
     },
     market: [uniswap('rsETH'), feed('chainlink-rseth-eth', 'Chainlink RSETH / ETH', '0x03c68933f7a3F76875C0bc670a58e69294cDFD01')],
     exit: { kind: 'kelp', withdrawalManager: '0x62De59c08eB5dAE4b7E6F7a8cAd3006d6965ec16', delegationManager: EIGEN_DELEGATION, confidence: 'primary', source: `${SRC.kelp}; ${SRC.eigen}` },
+    confirmers: [
+      // Chainlink's mirror of Kelp's rate, pushed by its own oracles (reference NOTES §2: not a market price).
+      { kind: 'feed', feed: '0x9d2F2f96B24C444ee32E57c04F7d944bcb8c8549', decimals: 18, heartbeatSeconds: DAY, label: 'Chainlink rsETH / ETH Exchange Rate', confidence: 'secondary', source: SRC.chainlink },
+    ],
+    pauses: [
+      pauseRead('0x036676389e48133B63a802f8635AD39E752D375D', paused, 'Kelp LRTDepositPool.paused()', 'deposits', 'primary', `${SRC.kelp}, LRTDepositPool.sol (PausableUpgradeable)`),
+      pauseRead('0x62De59c08eB5dAE4b7E6F7a8cAd3006d6965ec16', paused, 'Kelp LRTWithdrawalManager.paused()', 'withdrawals', 'primary', `${SRC.kelp} (PausableUpgradeable)`),
+      pauseRead('0xA1290d69c65A6Fe4DF752f95823fae25cB99e5A7', paused, 'rsETH.paused()', 'transfers', 'primary', `${SRC.kelp}, RSETH.sol (PausableUpgradeable)`),
+    ],
   },
   {
     symbol: 'pufETH',
@@ -557,8 +686,8 @@ export const entries: TokenInput[] = [
     rateHint: wad(1.0398),
     deployments: [
       on(1, '0xD9A442856C234a39a81a089C06451EBAa4306a72', 'primary', SRC.puffer),
-      bridged('pufETH', 42161, '0x37D6382B6889cCeF8d6871A8b60E667115eDDBcF', 'primary', SRC.puffer),
-      bridged('pufETH', 8453, '0x30D91DF53cCCf07e3a5BF6862Db8CFBe1fCB21d3', 'primary', SRC.puffer),
+      bridged('pufETH', 42161, '0x37D6382B6889cCeF8d6871A8b60E667115eDDBcF', 'primary', SRC.puffer, undefined, unreviewed("Puffer's pufETH bridge (not reviewed)", 'PufferFinance/Deployments-and-ACL docs/deployments')),
+      bridged('pufETH', 8453, '0x30D91DF53cCCf07e3a5BF6862Db8CFBe1fCB21d3', 'primary', SRC.puffer, undefined, unreviewed("Puffer's pufETH bridge (not reviewed)", 'PufferFinance/Deployments-and-ACL docs/deployments')),
     ],
     redemption: {
       kind: 'call',

@@ -60,7 +60,7 @@ export const redemptionSchema = z.discriminatedUnion('kind', [
     label: z.string(),
     /** The share rate behind a rebasing token: its growth is the realized yield. */
     shareRate: z
-      .object({ address: checksummedAddress, signature, args: z.array(z.bigint()).default([]), label: z.string() })
+      .object({ address: checksummedAddress, signature, args: z.array(z.bigint()).default([]), label: z.string(), ...bounds })
       .optional(),
     ...sourced,
   }),
@@ -113,6 +113,22 @@ export const marketSourceSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * The bridge that carries a deployment from the home chain: what kind, who secures it, and what it
+ * holds on the home chain against this chain's supply (for the unbacked alert).
+ */
+export const bridgeSchema = z.object({
+  kind: z.enum(['layerzero', 'canonical', 'ccip', 'other']),
+  /** In words, e.g. "LayerZero OFT (Kelp)", "Arbitrum canonical gateway (Lido's custom bridge)". */
+  name: z.string(),
+  /** On the home chain: the contract whose balance of the home token backs this chain's supply. */
+  escrow: checksummedAddress.optional(),
+  /** LayerZero: the OApp on this chain (the OFT) and on the home chain (the adapter holding the escrow). */
+  layerzero: z.object({ oapp: checksummedAddress, homeOapp: checksummedAddress }).optional(),
+  ...sourced,
+});
+export type Bridge = z.infer<typeof bridgeSchema>;
+
 /** Where a token stands on one chain; bridged deployments carry that chain's own market sources. */
 export const deploymentSchema = z.object({
   chainId: z.number().int().positive(),
@@ -120,8 +136,47 @@ export const deploymentSchema = z.object({
   decimals: z.number().int().min(0).max(36),
   /** Market sources on this chain (L2s); the home chain's are the token's `market`. */
   market: z.array(marketSourceSchema).default([]),
+  /** How it got here from the home chain; none on the home chain itself. */
+  bridge: bridgeSchema.optional(),
   ...sourced,
 });
+
+/**
+ * A second read of the redemption value, from another contract or an oracle: asked when the
+ * protocol's own read moves past its bounds (see lib/chain/rate-trust.ts). ETH per token.
+ */
+export const confirmerSchema = z.discriminatedUnion('kind', [
+  z.object({
+    /** A Chainlink exchange-rate feed: it mirrors the protocol's rate, pushed by Chainlink's oracles. */
+    kind: z.literal('feed'),
+    feed: checksummedAddress,
+    decimals: z.number().int(),
+    heartbeatSeconds: z.number().int().positive(),
+    label: z.string(),
+    ...sourced,
+  }),
+  z.object({
+    /** Another contract computing the same value (a rate provider, the pool the rate comes from). */
+    kind: z.literal('contract'),
+    address: checksummedAddress,
+    signature,
+    args: z.array(z.bigint()).default([]),
+    label: z.string(),
+    ...sourced,
+  }),
+]);
+export type Confirmer = z.infer<typeof confirmerSchema>;
+
+/** A view that says whether part of the protocol is paused now (true = paused). */
+export const pauseReadSchema = z.object({
+  address: checksummedAddress,
+  signature: z.string().regex(/^function \w+\(.*\) view returns \(bool\)$/, 'a view returning bool'),
+  args: z.array(checksummedAddress).default([]),
+  label: z.string(),
+  affects: z.enum(['withdrawals', 'deposits', 'transfers']),
+  ...sourced,
+});
+export type PauseRead = z.infer<typeof pauseReadSchema>;
 
 const a = checksummedAddress;
 export const exitSchema = z.discriminatedUnion('kind', [
@@ -159,6 +214,10 @@ export const tokenSchema = z.object({
   redemption: redemptionSchema,
   market: z.array(marketSourceSchema),
   exit: exitSchema,
+  /** Second reads of the redemption value (or, for a rebasing token, of its share rate). */
+  confirmers: z.array(confirmerSchema).default([]),
+  /** Every pause read the protocol exposes. */
+  pauses: z.array(pauseReadSchema).default([]),
 });
 
 export type TokenEntry = z.infer<typeof tokenSchema>;

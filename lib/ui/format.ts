@@ -1,4 +1,6 @@
 import { t } from '../i18n';
+import type { LayerId } from '../risk/layer-ids';
+import type { LayerRow } from '../risk/layers';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../risk/thresholds';
 /** Display helpers. Figures arrive as wad strings; they become text only here (words from lib/i18n). */
 
@@ -57,4 +59,22 @@ export function pegTone(bps: number | null, thresholds: Pick<Thresholds, 'pegMed
   if (bps <= -thresholds.pegMediumBps) return 'bad';
   if (Math.abs(bps) > thresholds.pegMediumBps / 5) return 'warn';
   return 'ok';
+}
+
+/** The layers' names as the user reads them (locales/en.json, risk.layer.*). */
+export const LAYER_NAMES: Record<LayerId, string> = {
+  consensus: t('risk.layer.consensus'),
+  lst: t('risk.layer.lst'),
+  restaking: t('risk.layer.restaking'),
+  wrapper: t('risk.layer.wrapper'),
+  bridge: t('risk.layer.bridge'),
+  liquidity: t('risk.layer.liquidity'),
+  oracle: t('risk.layer.oracle'),
+};
+
+/** A layer row's line of why: the reviewed text, or the live row's figures in the user's unit. */
+export function layerWhy(row: LayerRow, units: 'bps' | 'percent' = 'bps'): string {
+  if (!row.live) return row.why;
+  const market = t('risk.liquidity.market', { bps: formatBps(row.live.pegBps, units) });
+  return row.live.sellCostBps === null ? market : t('risk.liquidity.sell', { market, cost: formatBps(row.live.sellCostBps, units).replace(/^\+/, '') });
 }

@@ -72,6 +72,20 @@ export async function toggleSite(): Promise<void> {
   if (tabId !== null) setTimeout(() => void loadTab(tabId), 300);
 }
 
+/** Watches a token of the tab, or stops: shown at once, then told to the background. */
+export async function toggleWatch(symbol: string, chainId: number, watched: boolean): Promise<void> {
+  const mark = (w: boolean) =>
+    popupStore.setState({ figures: popupStore.getState().figures.map((f) => (f.symbol === symbol && f.chainId === chainId ? { ...f, watched: w } : f)) });
+  const before = popupStore.getState().figures.find((f) => f.symbol === symbol && f.chainId === chainId)?.watched ?? false;
+  mark(watched);
+  try {
+    await send('setWatched', { token: { symbol, chainId }, watched });
+  } catch (error) {
+    mark(before);
+    popupStore.setState({ error: t('popup.error.background', { error: (error as Error).message }) });
+  }
+}
+
 /** Reads the figures of every token on the tab again, now. */
 export async function refreshFigures(): Promise<void> {
   const { tokens, tabId } = popupStore.getState();

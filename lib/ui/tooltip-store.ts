@@ -91,6 +91,31 @@ export async function openTooltip(anchor: Element, force = false): Promise<void>
   }
 }
 
+/** Watches the open token, or stops: shown at once, then told to the background. */
+export async function watchOpenToken(watched: boolean): Promise<void> {
+  const { symbol, chainId, reply } = tooltipStore.getState();
+  if (!symbol || chainId === null) return;
+  const key = keyOf(symbol, chainId);
+  const before = reply?.watched ?? false;
+  const mark = (w: boolean) => {
+    const current = tooltipStore.getState();
+    // Only the token it was asked for: the user may have moved on to another one meanwhile.
+    if (current.reply && current.symbol === symbol && current.chainId === chainId) tooltipStore.setState({ reply: { ...current.reply, watched: w } });
+    const cached = recent.get(key);
+    if (cached) recent.set(key, { ...cached, watched: w });
+  };
+  if (reply) {
+    recent.set(key, { ...reply, watched });
+    mark(watched);
+  }
+  try {
+    await send('setWatched', { token: { symbol, chainId }, watched });
+  } catch (error) {
+    mark(before);
+    if (tooltipStore.getState().symbol === symbol) tooltipStore.setState({ error: `Stakelens could not reach its background: ${(error as Error).message}` });
+  }
+}
+
 export function closeTooltip(): void {
   request++;
   tooltipStore.setState(closed);

@@ -326,3 +326,26 @@ export const weth9Abi = parseAbi([
   'function balanceOf(address) view returns (uint256)',
   'function setBalance(address owner, uint256 amount)',
 ]);
+
+/** PauseFlags mixin (PauseFlags.sol): the pause views, and the switch a test flips. */
+export const pauseFlagsAbi = parseAbi([
+  'function paused() view returns (bool)',
+  'function isStakingPaused() view returns (bool)',
+  'function isStopped() view returns (bool)',
+  'function setPauseFlag(bytes4 view_, bool on)',
+]);
+
+/** What a bridge escrow holds: the token doubles' settable balances (TokenBase, WstETH, WeETH). */
+export const tokenBalanceAbi = parseAbi(['function balanceOf(address owner) view returns (uint256)', 'function setBalance(address owner, uint256 amount)']);
+
+export const lzEndpointAbi = parseAbi([
+  'function getReceiveLibrary(address receiver, uint32 srcEid) view returns (address lib, bool isDefault)',
+  'function setDefaultReceiveLibrary(address lib)',
+  'function setReceiveLibrary(address receiver, uint32 srcEid, address lib)',
+]);
+
+export const lzReceiveUlnAbi = parseAbi([
+  'struct UlnConfig { uint64 confirmations; uint8 requiredDVNCount; uint8 optionalDVNCount; uint8 optionalDVNThreshold; address[] requiredDVNs; address[] optionalDVNs; }',
+  'function getUlnConfig(address oapp, uint32 remoteEid) view returns (UlnConfig)',
+  'function setUlnConfig(address oapp, uint32 remoteEid, uint64 confirmations, address[] requiredDVNs, address[] optionalDVNs, uint8 optionalThreshold)',
+]);

@@ -39,8 +39,18 @@ function solcVersion(): string {
   return pkg.version;
 }
 
-/** Compiles every contracts/*.sol; contract names must be unique across files. */
-export async function compileContracts(): Promise<CompiledContracts> {
+let compiling: Promise<CompiledContracts> | null = null;
+
+/** Compiles every contracts/*.sol once per process (two rigs seeded side by side share it); names must be unique across files. */
+export function compileContracts(): Promise<CompiledContracts> {
+  compiling ??= compile().catch((err) => {
+    compiling = null;
+    throw err;
+  });
+  return compiling;
+}
+
+async function compile(): Promise<CompiledContracts> {
   const sources = await readSources();
   const input = { language: 'Solidity', sources, settings: SETTINGS };
   const key = createHash('sha256')

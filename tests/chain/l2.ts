@@ -16,7 +16,8 @@ import {
   http,
 } from 'viem';
 import { arbitrum, base, optimism } from 'viem/chains';
-import { chainlinkAggregatorAbi, plainTokenAbi, uniswapV3PoolAbi, uniswapViewQuoterAbi } from './abis';
+import { chainlinkAggregatorAbi, lzEndpointAbi, lzReceiveUlnAbi, plainTokenAbi, uniswapV3PoolAbi, uniswapViewQuoterAbi } from './abis';
+import { LZ_EID, LZ_ENDPOINT, LZ_OFTS, LZ_RECEIVE_ULN_302, TWO_DVNS, type UlnRoute } from './layerzero-rig';
 import { compileContracts } from './compile';
 import { approximateTick, ethPerTokenToSqrtPriceX96, sortTokens, uniswapV3PoolAddress } from './uniswap';
 
@@ -289,6 +290,10 @@ export type L2Scenario = {
    * 'WSTETH / ETH'), and optionally its pinned updatedAt (0n = always fresh).
    */
   setFeed(symbolOrAddress: string, answer: bigint, updatedAt?: bigint): Promise<void>;
+  /** A token's total supply on this chain (what its bridge must back on Ethereum). */
+  setTotalSupply(symbol: string, supply: bigint): Promise<void>;
+  /** The verifiers `oapp` on this chain needs for messages from Ethereum (ReceiveUln302). */
+  setLayerZeroRoute(oapp: Address, route: UlnRoute): Promise<void>;
   /** Replace the code at `address` with code that always reverts (empty revert data). */
   breakContract(address: Address): Promise<void>;
   /** Put back the code that stood before breakContract. */
@@ -367,6 +372,8 @@ export async function seedL2(rpcUrl: string, chainId: L2ChainId, values: Partial
     ...Object.values(tokens).map((a): [Address, Hex] => [a, code('PlainToken')]),
     ...Object.values(pools).map((a): [Address, Hex] => [a, code('UniswapV3Pool')]),
     ...Object.values(feeds).map((a): [Address, Hex] => [a, code('ChainlinkAggregator')]),
+    [LZ_ENDPOINT, code('EndpointV2')],
+    [LZ_RECEIVE_ULN_302[chainId], code('ReceiveUln302')],
   ];
   await Promise.all(placements.map(([address, bytecode]) => client.setCode({ address, bytecode })));
 
@@ -437,6 +444,16 @@ export async function seedL2(rpcUrl: string, chainId: L2ChainId, values: Partial
       }
     },
 
+    async setTotalSupply(symbol, supply) {
+      const token = tokens[symbol];
+      if (!token) throw new Error(`setTotalSupply: no token ${symbol} on chain ${chainId}`);
+      await send(token, plainTokenAbi, 'setTotalSupply', [supply]);
+    },
+
+    async setLayerZeroRoute(oapp, r) {
+      await send(LZ_RECEIVE_ULN_302[chainId], lzReceiveUlnAbi, 'setUlnConfig', [oapp, LZ_EID[1], r.confirmations ?? 15n, r.required, r.optional ?? [], r.threshold ?? 0]);
+    },
+
     async breakContract(address) {
       const key = getAddress(address);
       if (!originalCode.has(key)) originalCode.set(key, await rpc({ method: 'eth_getCode', params: [key, 'latest'] }));
@@ -470,6 +487,9 @@ export async function seedL2(rpcUrl: string, chainId: L2ChainId, values: Partial
       // A fresh stub already follows the block time: only pin a non-zero updatedAt.
       await scenario.setFeed(symbol, current.feedAnswers[symbol]!, updatedAt === 0n ? undefined : updatedAt);
     }
+    // A calm day's LayerZero routes: two verifiers for each OFT standing on this chain.
+    await send(LZ_ENDPOINT, lzEndpointAbi, 'setDefaultReceiveLibrary', [LZ_RECEIVE_ULN_302[chainId]]);
+    for (const { oft } of Object.values(LZ_OFTS)) await scenario.setLayerZeroRoute(oft[chainId], TWO_DVNS);
     const hashes = await Promise.all(batch.hashes);
     batch = null;
     const done = new Set<Hex>();

@@ -4,6 +4,7 @@
 import {
   type Abi,
   type Address,
+  toFunctionSelector,
   type Hex,
   type TransactionReceipt,
   createTestClient,
@@ -55,7 +56,12 @@ import {
   weethAbi,
   wstethAbi,
   weth9Abi,
+  pauseFlagsAbi,
+  tokenBalanceAbi,
+  lzEndpointAbi,
+  lzReceiveUlnAbi,
 } from './abis';
+import { LZ_EID, LZ_ENDPOINT, LZ_OFTS, LZ_RECEIVE_ULN_302, TWO_DVNS, type UlnRoute } from './layerzero-rig';
 import { compileContracts } from './compile';
 import {
   approximateTick,
@@ -200,6 +206,16 @@ export const ADDRESSES = {
   pufeth: PUFETH,
   pufferWithdrawalManager: '0xDdA0483184E75a5579ef9635ED14BacCf9d50283',
   uniswapPufethWethPool: pool(PUFETH, 'pufETH'),
+  // The bad day: second reads, pause switches, bridge escrows and LayerZero's verifier config
+  chainlinkRsethExchangeRate: '0x9d2F2f96B24C444ee32E57c04F7d944bcb8c8549',
+  kelpDepositPool: '0x036676389e48133B63a802f8635AD39E752D375D',
+  kelpOftAdapter: LZ_OFTS.rsETH.adapter,
+  etherfiOftAdapter: LZ_OFTS.weETH.adapter,
+  lidoArbitrumGateway: '0x0F25c1DC2a9922304f2eac71DCa9B07E310e8E5a',
+  lidoOptimismBridge: '0x76943C0D61395d8F2edF9060e1533529cAe05dE6',
+  lidoBaseBridge: '0x9de443AdC5A411E83F1878Ef24C3F52C61571e72',
+  lzEndpoint: LZ_ENDPOINT,
+  lzReceiveUln302: LZ_RECEIVE_ULN_302[1],
 } as const satisfies Record<string, Address>;
 
 export type AddressName = keyof typeof ADDRESSES;
@@ -278,6 +294,15 @@ export const CONTRACT_AT = {
   pufeth: 'PufferVault',
   pufferWithdrawalManager: 'PufferWithdrawalManager',
   uniswapPufethWethPool: 'UniswapV3Pool',
+  chainlinkRsethExchangeRate: 'ChainlinkAggregator',
+  kelpDepositPool: 'PauseSwitch',
+  kelpOftAdapter: null, // holds rsETH (a balance); the route is read at the endpoint
+  etherfiOftAdapter: 'PauseSwitch', // holds weETH, and can be paused
+  lidoArbitrumGateway: null,
+  lidoOptimismBridge: null,
+  lidoBaseBridge: null,
+  lzEndpoint: 'EndpointV2',
+  lzReceiveUln302: 'ReceiveUln302',
 } as const satisfies Record<AddressName, string | null>;
 
 /** Typed ABI (real reads + test setters) for each compiled contract. */
@@ -323,6 +348,9 @@ export const CONTRACT_ABIS = {
   LRTWithdrawalManager: kelpWithdrawalManagerAbi,
   PufferVault: pufferVaultAbi,
   PufferWithdrawalManager: pufferWithdrawalManagerAbi,
+  PauseSwitch: pauseFlagsAbi,
+  EndpointV2: lzEndpointAbi,
+  ReceiveUln302: lzReceiveUlnAbi,
 } as const satisfies Record<string, Abi>;
 
 /** All amounts in wei / 1e18 fixed point unless noted. */
@@ -930,6 +958,16 @@ export type MainnetScenario = {
   setLsethRedeem(r: { redeemDemand?: bigint; bufferedExceedingEth?: bigint }): Promise<void>;
   setRocketCollateral(wei: bigint): Promise<void>;
   setOsethRedeemer(r: { queuedShares?: bigint; exitQueueUpdateDelay?: bigint }): Promise<void>;
+  /** Flips a pause view (`paused()`, Lido's `isStakingPaused()` / `isStopped()`) on a double that has one. */
+  setPause(address: Address, view: PauseView, on: boolean): Promise<void>;
+  /** What `holder` (a bridge escrow) holds of a token. */
+  setEscrowBalance(symbol: EscrowToken, holder: Address, amount: bigint): Promise<void>;
+  /** The verifiers `oapp` needs for messages from `remoteEid` (ReceiveUln302 on Ethereum). */
+  setLayerZeroRoute(oapp: Address, remoteEid: number, route: UlnRoute): Promise<void>;
+  /** Stands a second Uniswap v3 pool for a token at another fee tier (a thin pool beside the deep one); returns its address. */
+  standPool(symbol: PoolSymbol, fee: number, price: bigint, liquidity: bigint): Promise<Address>;
+  /** Chainlink's rsETH / ETH Exchange Rate feed (a mirror of Kelp's rate, the rsETH confirmer). */
+  setRsethExchangeRateFeed(answer: bigint, updatedAt?: bigint): Promise<void>;
 };
 
 /**
@@ -937,6 +975,19 @@ export type MainnetScenario = {
  * through the scenario setters. The seeding transactions are sent with automine off and mined in
  * one block (automine is back on afterwards, so later setters mine one block per transaction).
  */
+export type PauseView = 'paused' | 'isStakingPaused' | 'isStopped';
+export type EscrowToken = 'wstETH' | 'weETH' | 'rsETH';
+const ESCROW_TOKEN: Record<EscrowToken, Address> = { wstETH: ADDRESSES.wsteth, weETH: WEETH, rsETH: RSETH };
+
+/** A calm day's bridge escrows: each holds well over what the L2 rigs mint (their supply starts at 0). */
+export const DEFAULT_ESCROWS: readonly { symbol: EscrowToken; holder: AddressName; amount: bigint }[] = [
+  { symbol: 'rsETH', holder: 'kelpOftAdapter', amount: eth(200_000) },
+  { symbol: 'weETH', holder: 'etherfiOftAdapter', amount: eth(150_000) },
+  { symbol: 'wstETH', holder: 'lidoArbitrumGateway', amount: eth(100_000) },
+  { symbol: 'wstETH', holder: 'lidoOptimismBridge', amount: eth(50_000) },
+  { symbol: 'wstETH', holder: 'lidoBaseBridge', amount: eth(40_000) },
+];
+
 export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues> = {}): Promise<MainnetScenario> {
   const transport = http(rpcUrl);
   const probe = createWalletClient({ transport });
@@ -1453,6 +1504,35 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
       );
       Object.assign(current, next);
     },
+
+    async setPause(address, view, on) {
+      await send(address, pauseFlagsAbi, 'setPauseFlag', [toFunctionSelector(`function ${view}()`), on]);
+    },
+
+    async setEscrowBalance(symbol, holder, amount) {
+      await send(ESCROW_TOKEN[symbol], tokenBalanceAbi, 'setBalance', [holder, amount]);
+    },
+
+    async setLayerZeroRoute(oapp, remoteEid, r) {
+      await send(A.lzReceiveUln302, lzReceiveUlnAbi, 'setUlnConfig', [oapp, remoteEid, r.confirmations ?? 15n, r.required, r.optional ?? [], r.threshold ?? 0]);
+    },
+
+    async standPool(symbol, fee, price, liquidity) {
+      const token = POOLS[symbol].token;
+      const address = uniswapV3PoolAddress(WETH, token, fee);
+      await client.setCode({ address, bytecode: compiled.UniswapV3Pool!.deployedBytecode });
+      const [token0, token1] = sortTokens(WETH, token);
+      await send(address, uniswapV3PoolAbi, 'setTokens', [token0, token1, fee]);
+      const sqrtPriceX96 = ethPerTokenToSqrtPriceX96(token, price);
+      await send(address, uniswapV3PoolAbi, 'setSlot0', [sqrtPriceX96, approximateTick(sqrtPriceX96)]);
+      await send(address, uniswapV3PoolAbi, 'setLiquidity', [liquidity]);
+      return address;
+    },
+
+    async setRsethExchangeRateFeed(answer, updatedAt) {
+      await send(A.chainlinkRsethExchangeRate, chainlinkAggregatorAbi, 'setAnswer', [answer]);
+      if (updatedAt !== undefined) await send(A.chainlinkRsethExchangeRate, chainlinkAggregatorAbi, 'setUpdatedAt', [updatedAt]);
+    },
   };
 
   // Seed everything through the same setters tests use, all mined in one block.
@@ -1560,6 +1640,14 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
       vaultWeth: v.pufferVaultWeth,
       withdrawalsLength: v.pufferWithdrawalsLength,
     });
+    // --- The bad day's reads, calm: the feed agrees with Kelp, escrows hold, two verifiers per route ---
+    await send(A.chainlinkRsethExchangeRate, chainlinkAggregatorAbi, 'setDescription', ['rsETH / ETH Exchange Rate']);
+    await scenario.setRsethExchangeRateFeed(v.kelpRsethPrice);
+    for (const e of DEFAULT_ESCROWS) await scenario.setEscrowBalance(e.symbol, A[e.holder], e.amount);
+    await send(A.lzEndpoint, lzEndpointAbi, 'setDefaultReceiveLibrary', [A.lzReceiveUln302]);
+    for (const { adapter } of Object.values(LZ_OFTS)) {
+      for (const chainId of [42161, 10, 8453] as const) await scenario.setLayerZeroRoute(adapter, LZ_EID[chainId], TWO_DVNS);
+    }
   });
 
   return scenario;

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figures } from '../../lib/chain/figures';
-import { readChain } from '../../lib/chain/read';
+import { readFigures } from './read-figures';
 import { registry } from '../../lib/tokens/registry';
 import { startAnvil, type AnvilNode } from './anvil';
 import { pegBps } from './expected';
@@ -38,7 +38,7 @@ afterAll(async () => {
 
 async function homeFigures(symbols: string[]): Promise<Record<string, Figures>> {
   const tokens = registry.filter((t) => symbols.includes(t.symbol));
-  const figures = await readChain(1, [homeUrl], { tokens, contexts: {} });
+  const figures = await readFigures(1, [homeUrl], { tokens, contexts: {} });
   return Object.fromEntries(figures.map((f) => [f.symbol, f]));
 }
 
@@ -48,7 +48,7 @@ describe.each([42161, 8453, 10] as const)('bridged tokens on chain %i', (chainId
     const homeById = await homeFigures(tokens.map((t) => t.symbol));
     const { scenario, proxy } = l2[chainId]!;
     proxy.methods.length = 0;
-    const figures = await readChain(chainId, [proxy.url], { tokens, contexts: {}, home: homeById });
+    const figures = await readFigures(chainId, [proxy.url], { tokens, contexts: {}, home: homeById });
     expect(proxy.methods.filter((m) => m === 'eth_call')).toHaveLength(1);
     const expected = scenario.expectations();
     const rates = tokenExpectations(home.values()) as Record<string, { rate: bigint } | undefined>;
@@ -69,7 +69,7 @@ describe.each([42161, 8453, 10] as const)('bridged tokens on chain %i', (chainId
 
   it('says the fair value is unavailable when the home figures are missing', async () => {
     const token = registry.find((t) => t.symbol === 'wstETH')!;
-    const [f] = await readChain(chainId, [l2[chainId]!.proxy.url], { tokens: [token], contexts: {}, home: {} });
+    const [f] = await readFigures(chainId, [l2[chainId]!.proxy.url], { tokens: [token], contexts: {}, home: {} });
     expect(f!.redemption.value).toBeNull();
     expect(f!.peg.bps).toBeNull();
     expect(f!.markets.some((m) => m.price === null && /redemption value/.test(m.reason ?? '')) || f!.markets.every((m) => m.price !== null)).toBe(true);

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ChainReadError, readChain } from '../../lib/chain/read';
+import { ChainReadError } from '../../lib/chain/read';
+import { readFigures } from './read-figures';
 import type { Figures } from '../../lib/chain/figures';
 import { riskRows } from '../../lib/risk/layers';
 import { registry, tokenBySymbol } from '../../lib/tokens/registry';
@@ -36,7 +37,7 @@ beforeEach(async () => {
 
 async function read(symbols = ['wstETH', 'weETH']): Promise<Record<string, Figures>> {
   const tokens = symbols.map((s) => tokenBySymbol(s)!);
-  const figures = await readChain(1, [proxy.url], { tokens, contexts: {} });
+  const figures = await readFigures(1, [proxy.url], { tokens, contexts: {} });
   return Object.fromEntries(figures.map((f) => [f.symbol, f]));
 }
 
@@ -53,7 +54,7 @@ describe('readChain on a local mainnet', () => {
     expect(f.wstETH!.peg.sourceId).toBe('curve-steth-eth');
     expect(f.wstETH!.peg.bps).toBe(bps(curveOut(E18), E18));
     expect(f.weETH!.redemption.value).toBe(v.weethRate.toString());
-    expect(f.weETH!.peg.sourceId).toBe('uniswap-v3-weeth-weth');
+    expect(f.weETH!.peg.sourceId).toBe('uniswap-v3-weeth-weth-100');
     expect(Math.abs(f.weETH!.peg.bps! - bps(v.weethPoolPrice, v.weethRate))).toBeLessThanOrEqual(1);
     // The uncertain weETH feed is shown but not used.
     const feed = f.weETH!.markets.find((m) => m.id === 'chainlink-weeth-eth')!;
@@ -155,19 +156,27 @@ describe('readChain on a local mainnet', () => {
     try {
       const f = await read(['wstETH']);
       expect(f.wstETH!.redemption.value).toBeNull();
-      expect(f.wstETH!.redemption.reason).toMatch(/outside the plausible/);
+      expect(f.wstETH!.redemption.reason).toMatch(/returned 0: not a rate/);
       expect(f.wstETH!.peg.bps).toBeNull();
     } finally {
       await chain.setWstethRate(DEFAULT_MAINNET_VALUES.wstethStEthPerToken);
     }
   });
 
-  it('rejects a rate that jumped faster than the protocol allows', async () => {
-    const token = tokenBySymbol('wstETH')!;
-    const previous = { value: DEFAULT_MAINNET_VALUES.wstethStEthPerToken - 10n ** 16n, blockTimestamp: Math.floor(Date.now() / 1000) - 600 };
-    const [f] = await readChain(1, [proxy.url], { tokens: [token], contexts: { wstETH: { previousRate: previous } } });
+  it('rejects a rate that jumped faster than the protocol allows, unless a second read backs it', async () => {
+    // rETH has no second read: the rise waits.
+    const reth = tokenBySymbol('rETH')!;
+    const rethRate = tokenExpectations(chain.values()).rETH.rate;
+    const before = (rate: bigint) => ({ value: String(rate - 10n ** 16n), blockNumber: '1', blockTimestamp: Math.floor(Date.now() / 1000) - 600, move: null });
+    const [f] = await readFigures(1, [proxy.url], { tokens: [reth], contexts: { rETH: { rateState: before(rethRate) } } });
     expect(f!.redemption.value).toBeNull();
     expect(f!.redemption.reason).toMatch(/rose \d+ bps/);
+    expect(f!.redemption.move).toMatchObject({ direction: 'rise', confirmed: false });
+    // wstETH's rise is backed by stETH's own share rate: trusted.
+    const wsteth = tokenBySymbol('wstETH')!;
+    const [g] = await readFigures(1, [proxy.url], { tokens: [wsteth], contexts: { wstETH: { rateState: before(DEFAULT_MAINNET_VALUES.wstethStEthPerToken) } } });
+    expect(g!.redemption.value).toBe(DEFAULT_MAINNET_VALUES.wstethStEthPerToken.toString());
+    expect(g!.redemption.checks).toEqual([expect.objectContaining({ label: 'stETH.getPooledEthByShares(1e18)', agrees: true })]);
   });
 
   it('follows the queue: a long Lido queue adds the beacon exit, a pause makes redeem unavailable', async () => {
@@ -204,14 +213,14 @@ describe('readChain on a local mainnet', () => {
     await expect(read()).rejects.toThrow(/chain 1: 127\.0\.0\.1/);
     proxy.mode = 'forward';
     // With a dead endpoint first, the next one in the list answers.
-    const figures = await readChain(1, ['http://127.0.0.1:9', proxy.url], { tokens: [...registry], contexts: {} });
+    const figures = await readFigures(1, ['http://127.0.0.1:9', proxy.url], { tokens: [...registry], contexts: {} });
     expect(figures).toHaveLength(registry.length);
   });
 
   it('rejects an endpoint that serves another chain', async () => {
     const other = await startAnvil({ chainId: 31337 });
     try {
-      await expect(readChain(1, [other.rpcUrl], { tokens: [...registry], contexts: {} })).rejects.toThrow(/serves chain 31337, not 1/);
+      await expect(readFigures(1, [other.rpcUrl], { tokens: [...registry], contexts: {} })).rejects.toThrow(/serves chain 31337, not 1/);
     } finally {
       await other.stop();
     }
@@ -221,7 +230,7 @@ describe('readChain on a local mainnet', () => {
 describe('every token in the registry, on the seeded mainnet', () => {
   it('reads all of them in one eth_call, each with a peg matching its market against its rate', async () => {
     proxy.methods.length = 0;
-    const figures = await readChain(1, [proxy.url], { tokens: [...registry], contexts: {} });
+    const figures = await readFigures(1, [proxy.url], { tokens: [...registry], contexts: {} });
     expect(proxy.methods.filter((m) => m === 'eth_call')).toHaveLength(1);
     const expected = tokenExpectations(chain.values());
     const rows: string[] = [];
@@ -252,7 +261,7 @@ describe('every token in the registry, on the seeded mainnet', () => {
   it("shows ezETH's rate as unavailable when Renzo's calculateTVLs() reverts", async () => {
     await chain.setRenzo({ tvlReverts: true });
     try {
-      const [f] = await readChain(1, [proxy.url], { tokens: [tokenBySymbol('ezETH')!], contexts: {} });
+      const [f] = await readFigures(1, [proxy.url], { tokens: [tokenBySymbol('ezETH')!], contexts: {} });
       expect(f!.redemption.value).toBeNull();
       expect(f!.redemption.reason).toMatch(/calculateTVLs\(\) failed/);
       expect(f!.peg.bps).toBeNull();
@@ -265,10 +274,10 @@ describe('every token in the registry, on the seeded mainnet', () => {
     const limited = await startRpcProxy(node.rpcUrl);
     try {
       limited.mode = 'http429';
-      await expect(readChain(1, [limited.url], { tokens: [...registry], contexts: {} })).rejects.toThrow(/429/);
+      await expect(readFigures(1, [limited.url], { tokens: [...registry], contexts: {} })).rejects.toThrow(/429/);
       const tries = limited.methods.length;
       // Resting now: not even asked, and the next endpoint answers.
-      const figures = await readChain(1, [limited.url, proxy.url], { tokens: [tokenBySymbol('rETH')!], contexts: {} });
+      const figures = await readFigures(1, [limited.url, proxy.url], { tokens: [tokenBySymbol('rETH')!], contexts: {} });
       expect(figures[0]!.rpcHost).toBe(new URL(proxy.url).host);
       expect(limited.methods.length).toBe(tries);
     } finally {
@@ -291,7 +300,7 @@ describe('lying and paused contracts', () => {
     // PUSH1 0xff PUSH1 0 MSTORE8 PUSH1 1 PUSH1 0 RETURN: one byte where a uint256 belongs.
     await setCode(ADDRESSES.reth, '0x60ff60005360016000f3');
     try {
-      const figures = await readChain(1, [proxy.url], { tokens: [tokenBySymbol('rETH')!, tokenBySymbol('wstETH')!], contexts: {} });
+      const figures = await readFigures(1, [proxy.url], { tokens: [tokenBySymbol('rETH')!, tokenBySymbol('wstETH')!], contexts: {} });
       const [reth, wsteth] = figures;
       expect(reth!.redemption.value).toBeNull();
       expect(reth!.redemption.reason).toMatch(/rETH\.getExchangeRate\(\) failed/);
@@ -305,7 +314,7 @@ describe('lying and paused contracts', () => {
   it('flags two price sources that disagree, and still takes the DEX for the peg', async () => {
     await chain.setStethMarket({ chainlinkAnswer: 985n * 10n ** 15n });
     try {
-      const [f] = await readChain(1, [proxy.url], { tokens: [tokenBySymbol('wstETH')!], contexts: {} });
+      const [f] = await readFigures(1, [proxy.url], { tokens: [tokenBySymbol('wstETH')!], contexts: {} });
       expect(f!.peg.sourceId).toBe('curve-steth-eth');
       // Curve pays ~0.99948 ETH per stETH, the feed says 0.985: ~145 bps of the redemption value apart.
       expect(f!.peg.disagreementBps).toBeGreaterThanOrEqual(140);
@@ -318,7 +327,7 @@ describe('lying and paused contracts', () => {
   it("a paused ether.fi instant redemption sends weETH to the queue and says so", async () => {
     await chain.setEtherfiRedemption({ paused: true });
     try {
-      const [f] = await readChain(1, [proxy.url], { tokens: [tokenBySymbol('weETH')!], contexts: {} });
+      const [f] = await readFigures(1, [proxy.url], { tokens: [tokenBySymbol('weETH')!], contexts: {} });
       expect(f!.redeem.notes).toContain('Instant redemption is paused.');
       expect(f!.redeem.minSeconds).toBeGreaterThanOrEqual(86_400);
       expect(f!.redeem.paused).toEqual(['EtherFiRedemptionManager.paused()']);
@@ -331,7 +340,7 @@ describe('lying and paused contracts', () => {
 
 describe('Puffer instant liquidity', () => {
   it('counts the vault’s ETH and WETH, and falls back to batches when they run dry', async () => {
-    const read1 = async () => (await readChain(1, [proxy.url], { tokens: [tokenBySymbol('pufETH')!], contexts: {} }))[0]!;
+    const read1 = async () => (await readFigures(1, [proxy.url], { tokens: [tokenBySymbol('pufETH')!], contexts: {} }))[0]!;
     let f = await read1();
     expect([f.redeem.minSeconds, f.redeem.maxSeconds]).toEqual([0, 0]);
     expect(f.redeem.notes[0]).toContain('940 ETH of ETH and WETH');

@@ -68,7 +68,8 @@ test('a site outside the list stays off until the user turns it on from the popu
 test('the manifest asks for no host beyond the built-in apps; other sites are optional', async ({ browserWithExtension }) => {
   const worker = browserWithExtension.context.serviceWorkers()[0]!;
   const manifest = await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): Record<string, unknown> } } }).chrome.runtime.getManifest());
-  expect(manifest.permissions).toEqual(['storage', 'activeTab', 'scripting']);
+  // alarms and notifications: the watchlist's minute and its notifications (README, Permissions).
+  expect(manifest.permissions).toEqual(['storage', 'activeTab', 'scripting', 'alarms', 'notifications']);
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   // Only the test build's stand-in for the user's "Allow".
   expect(manifest.host_permissions).toEqual([`https://${OTHER_SITE}/*`]);

@@ -28,6 +28,8 @@ export interface Stack {
   /** Arbitrum, Base and Optimism, each on its own anvil with the bridged tokens' pools and feeds. */
   l2: Record<L2ChainId, L2Scenario>;
   proxy: RpcProxy;
+  /** An RPC proxy in front of each L2 too: the bench counts what each chain is asked. */
+  l2Proxies: Record<L2ChainId, RpcProxy>;
   server: Awaited<ReturnType<typeof startFixtureServer>>;
   extensionPath: string;
   stop(): Promise<void>;
@@ -57,10 +59,13 @@ export async function startStack(name: string, buildEnv: Record<string, string> 
     const proxy = await startRpcProxy(node.rpcUrl);
     stoppers.push(() => proxy.stop());
     const l2 = {} as Record<L2ChainId, L2Scenario>;
+    const l2Proxies = {} as Record<L2ChainId, RpcProxy>;
     for (const chainId of [42161, 8453, 10] as const) {
       const l2Node = await startAnvil({ chainId, blockNumber: L2_BLOCK_NUMBERS[chainId] });
       stoppers.push(() => l2Node.stop());
       l2[chainId] = await seedL2(l2Node.rpcUrl, chainId);
+      l2Proxies[chainId] = await startRpcProxy(l2Node.rpcUrl);
+      stoppers.push(() => l2Proxies[chainId].stop());
     }
     const server = await startFixtureServer();
     stoppers.push(() => server.stop());
@@ -68,12 +73,12 @@ export async function startStack(name: string, buildEnv: Record<string, string> 
     stoppers.push(() => beacon.stop());
     const extensionPath = await buildExtension(name, {
       1: proxy.url,
-      ...Object.fromEntries(Object.entries(l2).map(([chainId, scenario]) => [chainId, scenario.rpcUrl])),
+      ...Object.fromEntries(Object.entries(l2Proxies).map(([chainId, p]) => [chainId, p.url])),
     }, buildEnv);
     const stop = async () => {
       for (const stopOne of stoppers.reverse()) await stopOne().catch(() => {});
     };
-    return { node, chain, l2, beacon, proxy, server, extensionPath, stop };
+    return { node, chain, l2, l2Proxies, beacon, proxy, server, extensionPath, stop };
   } catch (error) {
     for (const stopOne of stoppers.reverse()) await stopOne().catch(() => {});
     throw error;

@@ -373,7 +373,7 @@ test.describe('options', () => {
     const downloading = options.waitForEvent('download');
     await options.getByTestId('export-settings').click();
     const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await (await downloading).path())!, 'utf8'));
-    expect(exported).toMatchObject({ stakelens: 'settings', version: 2, sites: { 'app.aave.com': { enabled: false } } });
+    expect(exported).toMatchObject({ stakelens: 'settings', version: 3, sites: { 'app.aave.com': { enabled: false } } });
 
     const importFile = (name: string, text: string) => options.getByTestId('import-settings').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
     await importFile('broken.json', '{"stakelens": "settings", "version": 2, "sites": {"app.aave.com": {"enabled": "maybe"}}}');

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FigureCache, FIGURES_TTL_MS } from '../../lib/cache/figure-cache';
-import type { Figures } from '../../lib/chain/figures';
+import type { Figures, RateMove } from '../../lib/chain/figures';
 import type { TokenReadContext } from '../../lib/chain/plan';
+import type { RateState } from '../../lib/chain/rate-trust';
+import type { ChainReadResult } from '../../lib/chain/read';
 import { tokenBySymbol } from '../../lib/tokens/registry';
 import type { TokenEntry } from '../../lib/tokens/schema';
 import { makeFigures } from './helpers';
@@ -11,9 +13,22 @@ const wsteth = tokenBySymbol('wstETH')!;
 const weeth = tokenBySymbol('weETH')!;
 const T0 = 1_760_000_000_000;
 
-type Read = (chainId: number, tokens: TokenEntry[], contexts: Record<string, TokenReadContext>) => Promise<Figures[]>;
+type Read = (chainId: number, tokens: TokenEntry[], contexts: Record<string, TokenReadContext>, options: { force: boolean }) => Promise<ChainReadResult[]>;
 
-/** A clock the test moves, and a read that answers with figures stamped by it. */
+const redemption = (value: string | null, label: string, over: Partial<Figures['redemption']> = {}): Figures['redemption'] => ({
+  value,
+  label,
+  reason: value === null ? 'not trusted' : null,
+  read: value,
+  move: null,
+  checks: [],
+  ...over,
+});
+
+/** The trust state a read of these figures keeps, as readChain hands it back for a trusted value. */
+const stateOf = (f: Figures): RateState => ({ value: f.redemption.value, blockNumber: f.blockNumber, blockTimestamp: f.blockTimestamp, move: f.redemption.move });
+
+/** A clock the test moves, and a read that answers with figures stamped by it, and the trust state they leave. */
 function setup(rates: Record<string, string[]> = {}) {
   let clock = T0;
   const served: Record<string, number> = {};
@@ -21,13 +36,14 @@ function setup(rates: Record<string, string[]> = {}) {
     tokens.map((t) => {
       const n = (served[t.symbol] = (served[t.symbol] ?? 0) + 1);
       const value = rates[t.symbol]?.[n - 1] ?? '1216600000000000000';
-      return makeFigures({
+      const figures = makeFigures({
         symbol: t.symbol,
         readAt: clock,
         blockNumber: String(20_000_000 + n),
         blockTimestamp: 1_700_000_000 + n * 12,
-        redemption: { value, label: t.redemption.label, reason: null },
+        redemption: redemption(value, t.redemption.label),
       });
+      return { figures, rateState: stateOf(figures) };
     }),
   );
   return {
@@ -196,36 +212,91 @@ describe('FigureCache', () => {
     expect(reply!.figures?.readAt).toBe(T0 + 1_000);
   });
 
-  it('passes the first read’s redemption value as previousRate to the next read', async () => {
-    const t = setup({ wstETH: ['1216600000000000000', '1216700000000000000'] });
+  it('passes the stored rate state to the next read', async () => {
+    const t = setup({ wstETH: ['1216600000000000000', '1216700000000000000', '1216800000000000000'] });
     const cache = new FigureCache(t.read, t.now);
     const [first] = await cache.get(ask(wsteth));
-    expect(t.read.mock.calls[0]![2]).toEqual({ wstETH: {} });
+    // nothing trusted yet on the first read
+    expect(t.read.mock.calls[0]![2]).toEqual({ wstETH: { rateState: null } });
     t.advance(FIGURES_TTL_MS);
     await cache.get(ask(wsteth));
     const context = t.read.mock.calls[1]![2].wstETH!;
-    expect(context.previousRate).toEqual({ value: 1_216_600_000_000_000_000n, blockTimestamp: first!.figures!.blockTimestamp });
+    expect(context.rateState).toEqual({
+      value: '1216600000000000000',
+      blockNumber: first!.figures!.blockNumber,
+      blockTimestamp: first!.figures!.blockTimestamp,
+      move: null,
+    });
     t.advance(FIGURES_TTL_MS);
     await cache.get(ask(wsteth));
-    expect(t.read.mock.calls[2]![2].wstETH!.previousRate?.value).toBe(1_216_700_000_000_000_000n);
+    expect(t.read.mock.calls[2]![2].wstETH!.rateState?.value).toBe('1216700000000000000');
+    // kept in local storage: it survives the browser session, unlike the figures
+    const stored = await fakeBrowser.storage.local.get('rate:1:wstETH');
+    expect(stored['rate:1:wstETH']).toMatchObject({ value: '1216800000000000000', blockNumber: '20000003' });
   });
 
-  it('keeps the last good rate when a read has no redemption value', async () => {
+  it('keeps the stored rate state when a read hands none back (nothing to keep)', async () => {
     let n = 0;
     const read = vi.fn<Read>(async (_c, tokens) =>
-      tokens.map((tk) =>
-        makeFigures({
-          symbol: tk.symbol,
-          readAt: T0 + n++,
-          redemption: { value: n === 2 ? null : '1216600000000000000', label: 'x', reason: n === 2 ? 'out of bounds' : null },
-        }),
-      ),
+      tokens.map((tk) => {
+        n++;
+        const figures = makeFigures({ symbol: tk.symbol, readAt: T0 + n, blockNumber: String(20_000_000 + n), redemption: redemption(n === 2 ? null : '1216600000000000000', 'x') });
+        return n === 2 ? { figures } : { figures, rateState: stateOf(figures) };
+      }),
     );
     const cache = new FigureCache(read, () => T0);
     await cache.get(ask(wsteth));
     await cache.get(ask(wsteth), { force: true });
     await cache.get(ask(wsteth), { force: true });
-    expect(read.mock.calls[2]![2].wstETH!.previousRate?.value).toBe(1_216_600_000_000_000_000n);
+    expect(read.mock.calls[2]![2].wstETH!.rateState).toMatchObject({ value: '1216600000000000000', blockNumber: '20000001' });
+  });
+
+  it('reads a rate stored by an older version ({ value, blockTimestamp }) as a trust state', async () => {
+    await fakeBrowser.storage.local.set({ 'rate:1:wstETH': { value: '1216600000000000000', blockTimestamp: 1_700_000_000 } });
+    const t = setup();
+    await new FigureCache(t.read, t.now).get(ask(wsteth));
+    expect(t.read.mock.calls[0]![2].wstETH!.rateState).toEqual({ value: '1216600000000000000', blockNumber: null, blockTimestamp: 1_700_000_000, move: null });
+  });
+
+  it('tells the read whether the user forced it', async () => {
+    const t = setup();
+    const cache = new FigureCache(t.read, t.now);
+    await cache.get(ask(wsteth));
+    await cache.get(ask(wsteth), { force: true });
+    expect(t.read.mock.calls.map((c) => c[3])).toEqual([{ force: false }, { force: true }]);
+  });
+
+  it('with maxAgeMs, reads again what is younger than the TTL but older than asked', async () => {
+    const t = setup();
+    const cache = new FigureCache(t.read, t.now);
+    await cache.get(ask(wsteth));
+    t.advance(30_000);
+    await cache.get(ask(wsteth), { maxAgeMs: 40_000 });
+    expect(t.read).toHaveBeenCalledTimes(1);
+    await cache.get(ask(wsteth), { maxAgeMs: 20_000 });
+    expect(t.read).toHaveBeenCalledTimes(2);
+  });
+
+  it('tells onUnconfirmed of the tokens whose value moved with no second source yet', async () => {
+    const move: RateMove = {
+      direction: 'fall', from: '1216600000000000000', fromBlock: '20000000', fromTimestamp: 1_700_000_000, to: '1100000000000000000', bps: 958,
+      since: 1_700_000_012, sinceBlock: '20000001', read: 'wstETH.stEthPerToken()', confirmed: false, confirmedBy: null, confirmedAt: null,
+    };
+    let confirmed = false;
+    const read = vi.fn<Read>(async (_c, tokens) =>
+      tokens.map((tk) => ({
+        figures: makeFigures({ symbol: tk.symbol, readAt: T0, redemption: redemption(null, 'x', tk.symbol === 'wstETH' ? { move: { ...move, confirmed } } : {}) }),
+      })),
+    );
+    const cache = new FigureCache(read, () => T0);
+    const told = vi.fn();
+    cache.onUnconfirmed = told;
+    await cache.get(ask(wsteth, weeth));
+    expect(told).toHaveBeenCalledTimes(1);
+    expect(told).toHaveBeenCalledWith([{ symbol: 'wstETH', chainId: 1 }]);
+    confirmed = true;
+    await cache.get(ask(wsteth, weeth), { force: true });
+    expect(told).toHaveBeenCalledTimes(1);
   });
 
   it('keeps chains apart', async () => {

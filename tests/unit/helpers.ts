@@ -1,3 +1,4 @@
+import type { FigureReplyMessage } from '../../lib/messages';
 import type { CallBatch, CallResult, ContractCall } from '../../lib/chain/calls';
 import { figuresSchema, type Figures } from '../../lib/chain/figures';
 
@@ -20,11 +21,45 @@ export function makeFigures(overrides: Partial<Figures> & { symbol: string; read
     blockNumber: '20000000',
     blockTimestamp: 1_700_000_000,
     rpcHost: 'rpc.example',
-    redemption: { value: '1216600000000000000', label: 'wstETH.stEthPerToken()', reason: null },
+    redemption: {
+      value: '1216600000000000000',
+      label: 'wstETH.stEthPerToken()',
+      reason: null,
+      read: '1216600000000000000',
+      move: null,
+      checks: [],
+    },
     markets: [],
     peg: { bps: null, market: null, sourceId: null, disagreementBps: null, reason: 'no usable market price ()' },
     sell: { venue: null, quotes: [], reason: 'no DEX source for this token' },
-    redeem: { minSeconds: null, maxSeconds: null, parts: [], notes: [], reason: 'not read' },
+    redeem: {
+      minSeconds: null,
+      maxSeconds: null,
+      parts: [],
+      notes: [],
+      reason: 'not read',
+      queue: null,
+      bunker: false,
+    },
+    pauses: [],
+    supply: { total: null, escrows: {}, reason: null },
+    bridgeRoutes: [],
   };
   return figuresSchema.parse({ ...base, ...overrides });
+}
+
+/** A figure reply as the background sends it: no alerts, not watched, unless `extra` says so. */
+export function makeReply(figures: Figures | null, extra: Partial<FigureReplyMessage> = {}): FigureReplyMessage {
+  return {
+    symbol: figures?.symbol ?? 'wstETH',
+    chainId: figures?.chainId ?? 1,
+    figures,
+    stale: false,
+    error: null,
+    realized: null,
+    realizedPending: false,
+    alerts: [],
+    watched: false,
+    ...extra,
+  };
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CallBatch, type ContractCall } from '../../lib/chain/calls';
 import { UNISWAP_V3 } from '../../lib/chain/dex';
-import { planMarket, uniswapV3PoolAddress } from '../../lib/chain/market';
+import { planMarket, uniswapDepthEth, uniswapV3PoolAddress } from '../../lib/chain/market';
 import { SELL_SIZES_ETH } from '../../lib/chain/plan';
 import { divWad, mulWad, WAD } from '../../lib/chain/units';
 import { tokenBySymbol } from '../../lib/tokens/registry';
+import type { MarketReading } from '../../lib/chain/figures';
 import type { MarketSource, TokenEntry } from '../../lib/tokens/schema';
 import { settleBy } from './helpers';
 
@@ -22,6 +23,12 @@ const wsteth = tokenBySymbol('wstETH')!;
 const weeth = tokenBySymbol('weETH')!;
 const RATE = 1_216_600_000_000_000_000n;
 const NOW = 1_750_000_000;
+
+/** The one reading of a source that stands for a single venue (a feed, a Curve pool). */
+function only(readings: MarketReading[]): MarketReading {
+  expect(readings).toHaveLength(1);
+  return readings[0]!;
+}
 
 function source<K extends MarketSource['kind']>(token: TokenEntry, kind: K, extra: Partial<MarketSource> = {}) {
   const s = token.market.find((m) => m.kind === kind)!;
@@ -68,7 +75,7 @@ describe('planMarket: chainlink', () => {
     expect(batch.calls[0]!.functionName).toBe('latestRoundData');
     expect(batch.calls[0]!.address).toBe((s as { feed: string }).feed);
     settleBy(batch, () => [7n, answer, BigInt(updatedAt), BigInt(updatedAt), 7n]);
-    return plan.reading({ rate, blockTimestamp: NOW });
+    return only(plan.readings({ rate, blockTimestamp: NOW }));
   }
 
   it('prices a fresh feed quoted in the underlying by the rate', () => {
@@ -79,6 +86,10 @@ describe('planMarket: chainlink', () => {
     expect(r.reason).toBeNull();
     expect(r.updatedAt).toBe(NOW - 600);
     expect(r.kind).toBe('chainlink');
+    expect(r.id).toBe(feed.id);
+    expect(r.stale).toBe(false);
+    // a feed holds no reserves: it has no depth
+    expect(r.depthEth).toBeNull();
   });
 
   it('scales a feed with 8 decimals to a wad', () => {
@@ -90,6 +101,7 @@ describe('planMarket: chainlink', () => {
     const r = read(WAD, NOW - heartbeat - 3600);
     expect(r.price).not.toBeNull();
     expect(r.usable).toBe(true);
+    expect(r.stale).toBe(false);
   });
 
   it('calls a feed older than heartbeat + 1 h stale, with no price', () => {
@@ -98,6 +110,9 @@ describe('planMarket: chainlink', () => {
     expect(r.usable).toBe(false);
     expect(r.reason).toMatch(/stale/);
     expect(r.reason).toMatch(/25 h ago/);
+    // flagged stale, with its age kept for the UI
+    expect(r.stale).toBe(true);
+    expect(r.updatedAt).toBe(NOW - heartbeat - 3601);
   });
 
   it('rejects an answer of zero or below', () => {
@@ -106,6 +121,7 @@ describe('planMarket: chainlink', () => {
       expect(r.price).toBeNull();
       expect(r.usable).toBe(false);
       expect(r.reason).toMatch(/not a price/);
+      expect(r.stale).toBe(false);
     }
   });
 
@@ -113,6 +129,7 @@ describe('planMarket: chainlink', () => {
     const r = read(WAD, NOW + 301);
     expect(r.price).toBeNull();
     expect(r.reason).toMatch(/future/);
+    expect(r.stale).toBe(false);
   });
 
   it("shows an 'uncertain' feed but never marks it usable", () => {
@@ -135,9 +152,11 @@ describe('planMarket: chainlink', () => {
     const batch = new CallBatch();
     const plan = planMarket(wsteth, feed, batch, SELL_SIZES_ETH, wsteth.rateHint);
     settleBy(batch, () => new Error('execution reverted\nmore detail'));
-    const r = plan.reading({ rate: RATE, blockTimestamp: NOW });
+    const r = only(plan.readings({ rate: RATE, blockTimestamp: NOW }));
     expect(r.price).toBeNull();
     expect(r.usable).toBe(false);
+    expect(r.stale).toBe(false);
+    expect(r.updatedAt).toBeNull();
     expect(r.reason).toBe(`${feed.label} failed: execution reverted`);
   });
 });
@@ -145,28 +164,54 @@ describe('planMarket: chainlink', () => {
 describe('planMarket: curve', () => {
   const curve = source(wsteth, 'curve');
   const UNIT_OUT = 999_000_000_000_000_000n; // 0.999 ETH per stETH
+  /** The pool's reserves: coin i (what is sold, stETH) and coin j (ETH). */
+  const SOLD_BALANCE = 300_000n * WAD;
+  const ETH_BALANCE = 200_000n * WAD;
 
-  function plan(answer: (dx: bigint) => unknown) {
+  function plan(answer: (dx: bigint) => unknown, balance: (coin: bigint) => unknown = (coin) => (coin === BigInt(curve.i) ? SOLD_BALANCE : ETH_BALANCE)) {
     const batch = new CallBatch();
     const p = planMarket(wsteth, curve, batch, SELL_SIZES_ETH, wsteth.rateHint);
-    expect(batch.calls).toHaveLength(1 + SELL_SIZES_ETH.length);
-    for (const call of batch.calls) {
-      expect(call.address).toBe(curve.pool);
-      expect(call.functionName).toBe('get_dy');
-      expect(call.args?.slice(0, 2)).toEqual([BigInt(curve.i), BigInt(curve.j)]);
-    }
-    settleBy(batch, (call) => answer(call.args![2] as bigint));
+    // one unit quote, one quote per sale size, and the two balances for the depth
+    expect(batch.calls).toHaveLength(1 + SELL_SIZES_ETH.length + 2);
+    for (const call of batch.calls) expect(call.address).toBe(curve.pool);
+    const quotes = batch.calls.filter((c) => c.functionName === 'get_dy');
+    expect(quotes).toHaveLength(1 + SELL_SIZES_ETH.length);
+    for (const call of quotes) expect(call.args?.slice(0, 2)).toEqual([BigInt(curve.i), BigInt(curve.j)]);
+    const balances = batch.calls.filter((c) => c.functionName === 'balances');
+    expect(balances.map((c) => c.args)).toEqual([[BigInt(curve.i)], [BigInt(curve.j)]]);
+    settleBy(batch, (call) => (call.functionName === 'balances' ? balance(call.args![0] as bigint) : answer(call.args![2] as bigint)));
     return p;
   }
 
   it('scales the per-stETH quote by the rate when quoted in the underlying', () => {
     const p = plan((dx) => (dx === WAD ? UNIT_OUT : (dx * 998n) / 1000n));
-    const r = p.reading({ rate: RATE, blockTimestamp: NOW });
+    const r = only(p.readings({ rate: RATE, blockTimestamp: NOW }));
+    expect(r.id).toBe(curve.id);
     expect(r.price).toBe(((UNIT_OUT * RATE) / WAD).toString());
     expect(r.price).toBe('1215383400000000000');
     expect(r.kind).toBe('dex');
     expect(r.usable).toBe(true);
     expect(r.updatedAt).toBeNull();
+    expect(r.stale).toBe(false);
+  });
+
+  it("measures the pool's depth in ETH: the ETH side plus the coin sold at the pool's own price", () => {
+    const p = plan((dx) => (dx === WAD ? UNIT_OUT : dx));
+    const r = only(p.readings({ rate: RATE, blockTimestamp: NOW }));
+    // 200,000 ETH + 300,000 stETH × 0.999 ETH = 499,700 ETH (the stETH side is not scaled by wstETH's rate)
+    expect(r.depthEth).toBe((ETH_BALANCE + mulWad(SOLD_BALANCE, UNIT_OUT)).toString());
+    expect(r.depthEth).toBe((499_700n * WAD).toString());
+  });
+
+  it('keeps the price but has no depth when a balance cannot be read', () => {
+    const p = plan(
+      (dx) => (dx === WAD ? UNIT_OUT : dx),
+      (coin) => (coin === BigInt(curve.j) ? new Error('execution reverted') : SOLD_BALANCE),
+    );
+    const r = only(p.readings({ rate: RATE, blockTimestamp: NOW }));
+    expect(r.price).toBe('1215383400000000000');
+    expect(r.usable).toBe(true);
+    expect(r.depthEth).toBeNull();
   });
 
   it('quotes sales at the sizes in stETH and prices their cost against redeeming', () => {
@@ -180,7 +225,7 @@ describe('planMarket: curve', () => {
 
   it('has no price without the rate, but still quotes stETH sales, which redeem 1:1 without it', () => {
     const p = plan((dx) => (dx === WAD ? UNIT_OUT : (dx * 998n) / 1000n));
-    const r = p.reading({ rate: null, blockTimestamp: NOW });
+    const r = only(p.readings({ rate: null, blockTimestamp: NOW }));
     expect(r.price).toBeNull();
     expect(r.usable).toBe(false);
     expect(r.reason).toMatch(/redemption value/);
@@ -193,14 +238,14 @@ describe('planMarket: curve', () => {
 
   it("labels the reading with what the pool sells: the underlying for unit 'underlying', the token for 'token'", () => {
     const p = plan(() => UNIT_OUT);
-    expect(p.reading({ rate: RATE, blockTimestamp: NOW }).label).toMatch(/1 stETH, fee included/);
+    expect(only(p.readings({ rate: RATE, blockTimestamp: NOW })).label).toMatch(/1 stETH, fee included/);
     const steth = tokenBySymbol('stETH')!;
     const own = source(steth, 'curve');
     expect(own.unit).toBe('token');
     const batch = new CallBatch();
     const q = planMarket(steth, own, batch, SELL_SIZES_ETH, steth.rateHint);
     settleBy(batch, () => UNIT_OUT);
-    const r = q.reading({ rate: WAD, blockTimestamp: NOW });
+    const r = only(q.readings({ rate: WAD, blockTimestamp: NOW }));
     expect(r.label).toMatch(/1 stETH, fee included/);
     // unit 'token': the quote is the price, not scaled by any rate
     expect(r.price).toBe(UNIT_OUT.toString());
@@ -208,7 +253,7 @@ describe('planMarket: curve', () => {
 
   it('turns a failed unit quote into a reason', () => {
     const p = plan((dx) => (dx === WAD ? new Error('execution reverted') : dx));
-    const r = p.reading({ rate: RATE, blockTimestamp: NOW });
+    const r = only(p.readings({ rate: RATE, blockTimestamp: NOW }));
     expect(r.price).toBeNull();
     expect(r.usable).toBe(false);
     expect(r.reason).toBe(`${curve.label} failed: execution reverted`);
@@ -236,26 +281,47 @@ describe('planMarket: uniswap-v3', () => {
   /** sqrtPriceX96 for a pool where WETH is token0 and weETH is worth `ethPerWeeth`/1000 ETH. */
   const sqrtFor = (milliEthPerWeeth: bigint) => sqrt(((1n << 192n) * 1000n) / milliEthPerWeeth);
 
-  it('reads the deepest pool and inverts the price when the token is token1', () => {
-    expect(weethAddress.toLowerCase() > WETH.toLowerCase()).toBe(true);
-    const pool500 = uniswapV3PoolAddress(UNISWAP_V3[1]!.factory, weethAddress, UNISWAP_V3[1]!.weth, 500);
-    const batch = new CallBatch();
-    const p = planMarket(weeth, uni, batch, SELL_SIZES_ETH, weeth.rateHint);
-    settleBy(batch, (call) => {
+  const pool100 = uniswapV3PoolAddress(UNISWAP_V3[1]!.factory, weethAddress, UNISWAP_V3[1]!.weth, 100);
+  const pool500 = uniswapV3PoolAddress(UNISWAP_V3[1]!.factory, weethAddress, UNISWAP_V3[1]!.weth, 500);
+  const near = (got: bigint, want: bigint) => got > want - 10n ** 6n && got < want + 10n ** 6n;
+
+  /** The 0.05% pool deep at 1.065 ETH, the 0.01% pool shallow at 1.000; quotes pay only in the 0.05% pool. */
+  function twoPools(liquidity100: bigint | Error = 10n ** 20n) {
+    return (call: ContractCall) => {
       if (call.functionName === 'slot0') return [call.address === pool500 ? sqrtFor(1065n) : sqrtFor(1000n), 0, 0, 0, 0, 0, true];
-      if (call.functionName === 'liquidity') return call.address === pool500 ? 10n ** 21n : 10n ** 20n;
+      if (call.functionName === 'liquidity') return call.address === pool500 ? 10n ** 21n : liquidity100;
       if (call.functionName === 'quoteExactInputSingle') {
         const params = call.args![0] as { amountIn: bigint; fee: number };
         return [params.fee === 500 ? (params.amountIn * 1065n) / 1000n : 0n, 0n, 0, 0n];
       }
       throw new Error(`unexpected call ${call.functionName}`);
-    });
-    const r = p.reading({ rate: RATE, blockTimestamp: NOW });
-    expect(r.usable).toBe(true);
-    expect(r.label).toMatch(/0\.05%/);
-    const price = BigInt(r.price!);
-    const expected = 1_065_000_000_000_000_000n;
-    expect(price > expected - 10n ** 6n && price < expected + 10n ** 6n).toBe(true);
+    };
+  }
+
+  it('gives one reading per live pool, each with its own id, price and depth, and inverts the price when the token is token1', () => {
+    expect(weethAddress.toLowerCase() > WETH.toLowerCase()).toBe(true);
+    expect(uni.fees).toEqual([100, 500]);
+    const batch = new CallBatch();
+    const p = planMarket(weeth, uni, batch, SELL_SIZES_ETH, weeth.rateHint);
+    settleBy(batch, twoPools());
+    const readings = p.readings({ rate: RATE, blockTimestamp: NOW });
+    expect(readings.map((r) => r.id)).toEqual([`${uni.id}-100`, `${uni.id}-500`]);
+    const [r100, r500] = readings as [MarketReading, MarketReading];
+    for (const r of readings) {
+      expect(r.usable).toBe(true);
+      expect(r.kind).toBe('dex');
+      expect(r.stale).toBe(false);
+      expect(r.reason).toBeNull();
+    }
+    expect(r100.label).toMatch(/0\.01%/);
+    expect(r500.label).toMatch(/0\.05%/);
+    expect(near(BigInt(r500.price!), 1_065_000_000_000_000_000n)).toBe(true);
+    expect(near(BigInt(r100.price!), WAD)).toBe(true);
+    // WETH is token0 here: the depth is twice its virtual reserve, L / sqrtP
+    expect(r500.depthEth).toBe(uniswapDepthEth(10n ** 21n, sqrtFor(1065n), false).toString());
+    expect(r100.depthEth).toBe(uniswapDepthEth(10n ** 20n, sqrtFor(1000n), false).toString());
+    // about 2 × 1,032 ETH: L × sqrt(1.065)
+    expect(Number(BigInt(r500.depthEth!)) / 1e18).toBeCloseTo(2 * 1000 * Math.sqrt(1.065), 3);
 
     const weethRate = 1_070_000_000_000_000_000n;
     const quotes = p.sells!({ rate: weethRate, blockTimestamp: NOW });
@@ -268,14 +334,46 @@ describe('planMarket: uniswap-v3', () => {
     }
   });
 
+  it('leaves out a pool without liquidity or whose calls fail, and sells in the deepest of the others', () => {
+    for (const liquidity100 of [0n, new Error('reverted')]) {
+      const batch = new CallBatch();
+      const p = planMarket(weeth, uni, batch, SELL_SIZES_ETH, weeth.rateHint);
+      settleBy(batch, twoPools(liquidity100));
+      const readings = p.readings({ rate: RATE, blockTimestamp: NOW });
+      expect(readings.map((r) => r.id)).toEqual([`${uni.id}-500`]);
+      expect(p.sells!({ rate: RATE, blockTimestamp: NOW }).every((q) => q.outEth !== null && q.outEth !== '0')).toBe(true);
+    }
+  });
+
+  it('sells in the deepest pool by depth, whichever fee tier is listed first', () => {
+    const batch = new CallBatch();
+    const p = planMarket(weeth, uni, batch, SELL_SIZES_ETH, weeth.rateHint);
+    // the 0.01% pool is now the deep one and the only one that pays
+    settleBy(batch, (call) => {
+      if (call.functionName === 'slot0') return [sqrtFor(1065n), 0, 0, 0, 0, 0, true];
+      if (call.functionName === 'liquidity') return call.address === pool100 ? 10n ** 22n : 10n ** 21n;
+      if (call.functionName === 'quoteExactInputSingle') {
+        const params = call.args![0] as { amountIn: bigint; fee: number };
+        return [params.fee === 100 ? (params.amountIn * 1065n) / 1000n : 1n, 0n, 0, 0n];
+      }
+      throw new Error(`unexpected call ${call.functionName}`);
+    });
+    const quotes = p.sells!({ rate: 1_070_000_000_000_000_000n, blockTimestamp: NOW });
+    for (const q of quotes) expect(q.costBps).toBeLessThanOrEqual(47);
+  });
+
   it('reports no pool when none has liquidity', () => {
     const batch = new CallBatch();
     const p = planMarket(weeth, uni, batch, SELL_SIZES_ETH, weeth.rateHint);
     settleBy(batch, (call) => (call.functionName === 'liquidity' ? 0n : new Error('reverted')));
-    const r = p.reading({ rate: RATE, blockTimestamp: NOW });
+    const r = only(p.readings({ rate: RATE, blockTimestamp: NOW }));
+    expect(r.id).toBe(uni.id);
     expect(r.price).toBeNull();
     expect(r.usable).toBe(false);
+    expect(r.depthEth).toBeNull();
     expect(r.reason).toMatch(/no pool with liquidity in fee tiers 100, 500/);
+    const quotes = p.sells!({ rate: RATE, blockTimestamp: NOW });
+    expect(quotes.every((q) => q.outEth === null && q.reason === 'no pool with liquidity')).toBe(true);
   });
 });
 
@@ -326,10 +424,14 @@ describe('planMarket: units', () => {
     expect(rateCalls).toHaveLength(1);
     expect(rateCalls[0]!.address).toBe(WEETH);
     settleBy(batch, pool(WEETH_PRICE));
-    const r = p.reading({ rate: WAD, blockTimestamp: NOW });
-    expect(r.usable).toBe(true);
-    expect(near(BigInt(r.price!), divWad(WEETH_PRICE, WEETH_RATE))).toBe(true);
-    expect(Number(BigInt(r.price!)) / 1e18).toBeCloseTo(0.998785, 6); // ≈ 0.99878;
+    const readings = p.readings({ rate: WAD, blockTimestamp: NOW });
+    // one reading per fee tier's pool, each priced the same way
+    expect(readings.map((r) => r.id)).toEqual(src.fees.map((fee) => `${src.id}-${fee}`));
+    for (const r of readings) {
+      expect(r.usable).toBe(true);
+      expect(near(BigInt(r.price!), divWad(WEETH_PRICE, WEETH_RATE))).toBe(true);
+      expect(Number(BigInt(r.price!)) / 1e18).toBeCloseTo(0.998785, 6); // ≈ 0.99878;
+    }
   });
 
   it("'wrapper': reads the pools of the venue token (weETH), never of eETH", () => {
@@ -376,7 +478,9 @@ describe('planMarket: units', () => {
     for (const [token, src, rate] of cases) {
       const batch = new CallBatch();
       const p = planMarket(token, src, batch, SELL_SIZES_ETH, token.rateHint);
-      settleBy(batch, (call) => (call.functionName === 'get_dy' ? (call.args![2] as bigint) : pool(WEETH_PRICE)(call)));
+      settleBy(batch, (call) =>
+        call.functionName === 'get_dy' ? (call.args![2] as bigint) : call.functionName === 'balances' ? 1_000n * WAD : pool(WEETH_PRICE)(call),
+      );
       const values = p.sells!({ rate, blockTimestamp: NOW }).map((q) => BigInt(q.valueEth));
       // within 1% of 10, 100 and 1,000 ETH: the tooltip says "10 ETH worth costs …"
       values.forEach((value, k) => {
@@ -392,9 +496,13 @@ describe('planMarket: units', () => {
     const batch = new CallBatch();
     const p = planMarket(eeth, src, batch, SELL_SIZES_ETH, eeth.rateHint);
     settleBy(batch, pool(WEETH_PRICE, new Error('execution reverted')));
-    const r = p.reading({ rate: WAD, blockTimestamp: NOW });
-    expect(r.price).toBeNull();
-    expect(r.usable).toBe(false);
+    const readings = p.readings({ rate: WAD, blockTimestamp: NOW });
+    expect(readings.map((r) => r.id)).toEqual(src.fees.map((fee) => `${src.id}-${fee}`));
+    for (const r of readings) {
+      expect(r.price).toBeNull();
+      expect(r.usable).toBe(false);
+      expect(r.reason).toMatch(/unavailable/);
+    }
     const quotes = p.sells!({ rate: WAD, blockTimestamp: NOW });
     expect(quotes.every((q) => q.outEth === null && q.costBps === null && q.reason)).toBe(true);
   });
@@ -405,9 +513,9 @@ describe('planMarket: units', () => {
     const batch = new CallBatch();
     const p = planMarket(wsteth, feed, batch, SELL_SIZES_ETH, wsteth.rateHint);
     settleBy(batch, () => [1n, 998_000_000_000_000_000n, BigInt(NOW), BigInt(NOW), 1n]);
-    expect(p.reading({ rate: RATE, blockTimestamp: NOW }).price).toBe(mulWad(998_000_000_000_000_000n, RATE).toString());
+    expect(only(p.readings({ rate: RATE, blockTimestamp: NOW })).price).toBe(mulWad(998_000_000_000_000_000n, RATE).toString());
     const other = RATE + 10n ** 17n;
-    expect(p.reading({ rate: other, blockTimestamp: NOW }).price).toBe(mulWad(998_000_000_000_000_000n, other).toString());
+    expect(only(p.readings({ rate: other, blockTimestamp: NOW })).price).toBe(mulWad(998_000_000_000_000_000n, other).toString());
   });
 
   it("'token': the pool price is the price, and sales are valued at the token's own rate", () => {
@@ -417,8 +525,9 @@ describe('planMarket: units', () => {
     const p = planMarket(weeth, uni, batch, SELL_SIZES_ETH, weeth.rateHint);
     expect(batch.calls.some((c) => c.functionName === 'getRate')).toBe(false);
     settleBy(batch, pool(WEETH_PRICE));
-    const r = p.reading({ rate: WEETH_RATE, blockTimestamp: NOW });
-    expect(near(BigInt(r.price!), WEETH_PRICE)).toBe(true);
+    const readings = p.readings({ rate: WEETH_RATE, blockTimestamp: NOW });
+    expect(readings).toHaveLength(uni.fees.length);
+    for (const r of readings) expect(near(BigInt(r.price!), WEETH_PRICE)).toBe(true);
     const amounts = quotedAmounts(batch, uni.fees[0]!);
     expect(amounts).toEqual(SELL_SIZES_ETH.map((size) => divWad(size, weeth.rateHint)));
     const quotes = p.sells!({ rate: WEETH_RATE, blockTimestamp: NOW });

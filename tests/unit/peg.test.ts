@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { checkMarket, checkRedemption } from '../../lib/chain/bounds';
+import { checkMarket, checkMarkets, MARKET_AGREE_BPS } from '../../lib/chain/bounds';
+import { CallBatch } from '../../lib/chain/calls';
 import type { MarketReading } from '../../lib/chain/figures';
-import { pegOf } from '../../lib/chain/plan';
+import { pegOf, planToken } from '../../lib/chain/plan';
 import { WAD } from '../../lib/chain/units';
 import { tokenBySymbol } from '../../lib/tokens/registry';
-import type { Redemption } from '../../lib/tokens/schema';
+import { settleBy } from './helpers';
 
 const RATE = 1_200_000_000_000_000_000n; // 1.2
 const bp = RATE / 10_000n; // one bp of the rate
 
 function reading(over: Partial<MarketReading> & { id: string }): MarketReading {
-  return { label: over.id, kind: 'dex', price: null, updatedAt: null, usable: true, reason: null, ...over };
+  return { label: over.id, kind: 'dex', price: null, depthEth: null, updatedAt: null, stale: false, usable: true, reason: null, ...over };
 }
 const at = (bps: bigint) => (RATE + bps * bp).toString();
 
@@ -87,86 +88,6 @@ describe('pegOf', () => {
   });
 });
 
-describe('checkRedemption', () => {
-  const token = tokenBySymbol('wstETH')!;
-  const { min, max, maxRiseBpsPerDay, maxFallBps } = token.redemption as Exclude<Redemption, { kind: 'pegged' }>;
-  const T = 1_750_000_000;
-  const DAY = 86_400;
-  const prev = { value: RATE, blockTimestamp: T - DAY };
-  const plus = (bps: bigint) => RATE + bps * bp;
-
-  it('accepts a value inside the bounds with no history', () => {
-    expect(checkRedemption(token, RATE, T)).toEqual({ value: RATE, reason: null });
-    expect(checkRedemption(token, min, T).value).toBe(min);
-    expect(checkRedemption(token, max, T).value).toBe(max);
-  });
-
-  it('rejects a value below min', () => {
-    const r = checkRedemption(token, min - 1n, T);
-    expect(r.value).toBeNull();
-    expect(r.reason).toMatch(/outside the plausible/);
-    expect(r.reason).toContain(token.redemption.label);
-  });
-
-  it('rejects a value above max', () => {
-    const r = checkRedemption(token, max + 1n, T);
-    expect(r.value).toBeNull();
-    expect(r.reason).toMatch(/outside the plausible 0\.9–2/);
-  });
-
-  it('accepts a normal daily rise', () => {
-    expect(maxRiseBpsPerDay).toBe(10);
-    expect(checkRedemption(token, plus(1n), T, prev).value).toBe(plus(1n));
-    expect(checkRedemption(token, plus(10n), T, prev).value).toBe(plus(10n));
-  });
-
-  it('rejects a rise faster than maxRiseBpsPerDay', () => {
-    const r = checkRedemption(token, plus(11n), T, prev);
-    expect(r.value).toBeNull();
-    expect(r.reason).toMatch(/rose 11 bps/);
-    expect(r.reason).toMatch(/Lido/);
-  });
-
-  it('allows a rise in proportion to the days elapsed, and at least one day', () => {
-    const threeDays = { value: RATE, blockTimestamp: T - 3 * DAY };
-    expect(checkRedemption(token, plus(29n), T, threeDays).value).toBe(plus(29n));
-    expect(checkRedemption(token, plus(31n), T, threeDays).value).toBeNull();
-    const minute = { value: RATE, blockTimestamp: T - 60 };
-    expect(checkRedemption(token, plus(10n), T, minute).value).toBe(plus(10n));
-    expect(checkRedemption(token, plus(11n), T, minute).value).toBeNull();
-  });
-
-  it('rejects a fall beyond maxFallBps but accepts a smaller one', () => {
-    expect(maxFallBps).toBe(500);
-    const big = checkRedemption(token, plus(-501n), T, prev);
-    expect(big.value).toBeNull();
-    expect(big.reason).toMatch(/fell 501 bps/);
-    expect(checkRedemption(token, plus(-500n), T, prev).value).toBe(plus(-500n));
-    expect(checkRedemption(token, plus(-20n), T, prev).value).toBe(plus(-20n));
-  });
-
-  it('applies the same bounds to a tvl-ratio redemption (ezETH)', () => {
-    const ezeth = tokenBySymbol('ezETH')!;
-    expect(ezeth.redemption.kind).toBe('tvl-ratio');
-    const r = checkRedemption(ezeth, 3n * WAD, T);
-    expect(r.value).toBeNull();
-    expect(r.reason).toMatch(/calculateTVLs.*outside the plausible/);
-    expect(checkRedemption(ezeth, ezeth.rateHint, T).value).toBe(ezeth.rateHint);
-  });
-
-  it('never bounds a pegged token: 1:1 is the design, not a read', () => {
-    const steth = tokenBySymbol('stETH')!;
-    expect(steth.redemption.kind).toBe('pegged');
-    expect(checkRedemption(steth, WAD, T)).toEqual({ value: WAD, reason: null });
-    expect(checkRedemption(steth, WAD, T, { value: 2n * WAD, blockTimestamp: T - 60 })).toEqual({ value: WAD, reason: null });
-  });
-
-  it('ignores a previous read from a later block', () => {
-    const later = { value: RATE, blockTimestamp: T + 100 };
-    expect(checkRedemption(token, plus(50n), T, later).value).toBe(plus(50n));
-  });
-});
-
 describe('checkMarket', () => {
   it('accepts prices between 0.2× and 1.2× the redemption value', () => {
     expect(checkMarket(RATE, RATE)).toBeNull();
@@ -178,5 +99,82 @@ describe('checkMarket', () => {
     expect(checkMarket((RATE * 19n) / 100n, RATE)).toMatch(/outside sanity bounds/);
     expect(checkMarket((RATE * 121n) / 100n, RATE)).toMatch(/1\.21×/);
     expect(checkMarket(WAD / 1000n, RATE)).toMatch(/outside sanity bounds/);
+  });
+});
+
+describe('checkMarkets', () => {
+  const far = (RATE * 15n) / 100n; // 0.15× the redemption value: outside the bounds
+
+  it('leaves readings inside the bounds as they are', () => {
+    const readings = [reading({ id: 'a', price: at(-20n) }), reading({ id: 'b', kind: 'chainlink', price: at(10n) })];
+    expect(checkMarkets(readings, RATE)).toEqual(readings);
+  });
+
+  it('drops a price outside the bounds that stands alone, with the reason', () => {
+    const [alone, inside] = checkMarkets([reading({ id: 'alone', price: far.toString() }), reading({ id: 'inside', price: at(0n) })], RATE);
+    expect(alone).toMatchObject({ id: 'alone', price: null, usable: false });
+    expect(alone!.reason).toMatch(/^alone: .*outside sanity bounds, and no second market source agrees$/);
+    expect(inside).toMatchObject({ id: 'inside', price: at(0n), usable: true, reason: null });
+  });
+
+  it('keeps a price outside the bounds when another source agrees within MARKET_AGREE_BPS: a collapse, not a broken source', () => {
+    const agreeing = far - (far * BigInt(MARKET_AGREE_BPS - 100)) / 10_000n; // 2% apart
+    const [dex, feed] = checkMarkets(
+      [reading({ id: 'dex', label: 'Curve pool', price: far.toString() }), reading({ id: 'feed', label: 'Chainlink feed', kind: 'chainlink', price: agreeing.toString() })],
+      RATE,
+    );
+    expect(dex).toMatchObject({ price: far.toString(), usable: true, reason: 'far from the redemption value; Chainlink feed agrees' });
+    expect(feed).toMatchObject({ price: agreeing.toString(), usable: true, reason: 'far from the redemption value; Curve pool agrees' });
+  });
+
+  it('drops both when the other source is further apart than MARKET_AGREE_BPS', () => {
+    const apart = far - (far * BigInt(MARKET_AGREE_BPS + 50)) / 10_000n;
+    const checked = checkMarkets([reading({ id: 'dex', price: far.toString() }), reading({ id: 'feed', kind: 'chainlink', price: apart.toString() })], RATE);
+    expect(checked.map((r) => r.price)).toEqual([null, null]);
+    expect(checked.every((r) => !r.usable && r.reason?.includes('no second market source agrees'))).toBe(true);
+  });
+
+  it('does not count a source in range as backing, nor one without a price', () => {
+    const checked = checkMarkets(
+      [reading({ id: 'dex', price: far.toString() }), reading({ id: 'other', price: at(0n) }), reading({ id: 'dead', price: null, usable: false, reason: 'reverted' })],
+      RATE,
+    );
+    expect(checked[0]!.price).toBeNull();
+    expect(checked[1]!.price).toBe(at(0n));
+    expect(checked[2]).toMatchObject({ price: null, reason: 'reverted' });
+  });
+
+  it('checks nothing without a redemption value', () => {
+    const readings = [reading({ id: 'a', price: far.toString() })];
+    expect(checkMarkets(readings, null)).toEqual(readings);
+  });
+});
+
+describe('planToken: a pegged token', () => {
+  const steth = tokenBySymbol('stETH')!;
+  const share = steth.redemption.kind === 'pegged' ? steth.redemption.shareRate! : null;
+  const T = 1_750_000_000;
+  const block = { number: 21_000_000n, timestamp: T };
+
+  /** Reads stETH with its share rate answering `shareRate` and every other call failing. */
+  function read(shareRate: bigint, rateState: Parameters<typeof planToken>[2]['rateState'] = null) {
+    const batch = new CallBatch();
+    const decode = planToken(steth, batch, { rateState });
+    settleBy(batch, (call) => (call.address === share!.address && call.functionName === 'getPooledEthByShares' ? shareRate : new Error('execution reverted')));
+    return decode(block, T * 1000, 'rpc.example');
+  }
+
+  it('is never bounded: its redemption value is 1:1 by design, whatever its share rate does', () => {
+    expect(steth.redemption.kind).toBe('pegged');
+    expect(share).not.toBeNull();
+    const state = { value: (12n * WAD / 10n).toString(), blockNumber: '20999990', blockTimestamp: T - 120, move: null };
+    // the share rate falls 20% with no second source: judged a move, yet the 1:1 claim stands
+    const fell = read((12n * WAD) / 10n - (24n * WAD) / 100n, state);
+    expect(fell.figures.redemption).toMatchObject({ value: WAD.toString(), read: WAD.toString(), reason: null });
+    expect(fell.judgement?.value).toBeNull();
+    expect(fell.figures.redemption.move).toMatchObject({ direction: 'fall', confirmed: false, read: share!.label });
+    // a share rate within its bounds leaves no move at all
+    const normal = read((12n * WAD) / 10n, state);
+    expect(normal.figures.redemption).toMatchObject({ value: WAD.toString(), reason: null, move: null });
   });
 });

@@ -72,8 +72,20 @@ describe('registry', () => {
         if (deploymentsOn(token, chainId).length > 1) multiple.push(`${token.symbol}@${chainId}`);
       }
     }
-    // weETH: ether.fi's OFT and the OP standard bridge's token, both called weETH.
-    expect(multiple.sort()).toEqual(['weETH@10', 'weETH@8453']);
+    // weETH: ether.fi's OFT and the OP standard bridge's token, both called weETH; rsETH: Kelp's OFT and its wrsETH wrapper.
+    expect(multiple.sort()).toEqual(['rsETH@10', 'rsETH@8453', 'weETH@10', 'weETH@8453']);
+  });
+
+  it('gives every bridged deployment a bridge, and checks an escrow only on the first deployment of a chain', () => {
+    for (const token of registry) {
+      for (const d of token.deployments) {
+        if (d.chainId === token.homeChainId) expect(d.bridge, `${token.symbol} at home`).toBeUndefined();
+        else expect(d.bridge, `${token.symbol}@${d.chainId} ${d.address}`).toBeDefined();
+        const first = deploymentsOn(token, d.chainId)[0];
+        if (d !== first) expect(d.bridge?.escrow, `${token.symbol}@${d.chainId} ${d.address}`).toBeUndefined();
+        if (d.bridge?.kind === 'layerzero') expect(d.bridge.layerzero, `${token.symbol}@${d.chainId}`).toBeDefined();
+      }
+    }
   });
 
   it('never gives two symbols the same address, on one chain or across chains', () => {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Figures } from '../../lib/chain/figures';
+import type { BridgeRoute, Figures } from '../../lib/chain/figures';
 import { TOKEN_RISKS } from '../../lib/risk/facts';
 import { LAYERS, liquidityRow, oracleRow, riskRows, worstRow } from '../../lib/risk/layers';
 import { STATIC_LAYERS, tokenRiskSchema } from '../../lib/risk/schema';
 import { DEFAULT_THRESHOLDS, THRESHOLD_SOURCES, thresholdsSchema } from '../../lib/risk/thresholds';
-import { registry } from '../../lib/tokens/registry';
+import { registry, tokenBySymbol } from '../../lib/tokens/registry';
+import { layerWhy } from '../../lib/ui/format';
 import { makeFigures } from './helpers';
 
-const at = (symbol: string, figures: Figures | null = null, siteId: string | null = null) => riskRows(symbol, figures, { siteId });
+const at = (symbol: string, figures: Figures | null = null, siteId: string | null = null, chainId?: number) => riskRows(symbol, figures, { siteId, chainId });
+/** The layers shown on the token's home chain: all but the bridge row. */
+const HOME_LAYERS = LAYERS.filter((l) => l !== 'bridge');
 const row = (rows: ReturnType<typeof at>, layer: string) => rows.find((r) => r.layer === layer)!;
 
 describe('the static facts', () => {
@@ -36,11 +39,25 @@ describe('the static facts', () => {
 });
 
 describe('riskRows', () => {
-  it.each(registry.map((t) => t.symbol))('%s has the six layers in fixed order, the static ones from its facts', (symbol) => {
+  it.each(registry.map((t) => t.symbol))('%s has the six layers in fixed order on its home chain, the static ones from its facts', (symbol) => {
     const rows = at(symbol);
-    expect(rows.map((r) => r.layer)).toEqual([...LAYERS]);
+    expect(HOME_LAYERS).toHaveLength(6);
+    expect(rows.map((r) => r.layer)).toEqual(HOME_LAYERS);
+    // the home chain named outright is the same: no bridge row
+    expect(at(symbol, null, null, tokenBySymbol(symbol)!.homeChainId).map((r) => r.layer)).toEqual(HOME_LAYERS);
     const facts = TOKEN_RISKS.find((t) => t.symbol === symbol)!;
     for (const layer of STATIC_LAYERS) expect(row(rows, layer)).toMatchObject({ level: facts[layer].level, why: facts[layer].why, sources: facts[layer].sources });
+  });
+
+  it('every bridged deployment has seven layers: the bridge row between the wrapper and the market', () => {
+    const bridged = registry.flatMap((t) => t.deployments.filter((d) => d.chainId !== t.homeChainId).map((d) => [t.symbol, d.chainId] as const));
+    expect(bridged.length).toBeGreaterThan(0);
+    for (const [symbol, chainId] of bridged) {
+      const rows = at(symbol, null, null, chainId);
+      expect(rows.map((r) => r.layer), `${symbol} on ${chainId}`).toEqual([...LAYERS]);
+      expect(LAYERS.indexOf('bridge')).toBe(LAYERS.indexOf('wrapper') + 1);
+      expect(row(rows, 'bridge').why.length, `${symbol} on ${chainId}`).toBeGreaterThan(0);
+    }
   });
 
   it('an unknown token gets unknown rows, never a guess', () => {
@@ -60,6 +77,18 @@ describe('riskRows', () => {
     expect(row(lido, 'wrapper').level).toBe(row(calm, 'wrapper').level);
     const etherfi = at('weETH', paused('weETH', 'EtherFiRedemptionManager.paused()'));
     expect(row(etherfi, 'wrapper')).toMatchObject({ level: 'high', signal: 'Paused now: EtherFiRedemptionManager.paused()' });
+  });
+
+  it('a pause read among the protocol pauses raises the row as well; one not set does not', () => {
+    const f = makeFigures({ symbol: 'wstETH', readAt: 0 });
+    const pauses = (paused: boolean | null) => ({ ...f, pauses: [{ label: 'WithdrawalQueue.isPaused()', affects: 'withdrawals' as const, paused, reason: null }] });
+    expect(row(at('wstETH', pauses(true)), 'lst')).toMatchObject({ level: 'medium', signal: 'Paused now: WithdrawalQueue.isPaused()' });
+    expect(row(at('wstETH', pauses(false)), 'lst').level).toBe('low');
+    expect(row(at('wstETH', pauses(false)), 'lst').signal).toBeUndefined();
+    expect(row(at('wstETH', pauses(null)), 'lst').level).toBe('low');
+    // the same read in both lists is named once
+    const both = { ...pauses(true), redeem: { ...f.redeem, paused: ['WithdrawalQueue.isPaused()'] } };
+    expect(row(at('wstETH', both), 'lst').signal).toBe('Paused now: WithdrawalQueue.isPaused()');
   });
 
   it('the oracle row follows the lending market on the page', () => {
@@ -104,11 +133,20 @@ describe('the liquidity row', () => {
     expect(liquidityRow(withPeg(-5, 40)).level).toBe('low');
     expect(liquidityRow(withPeg(-5, 150)).level).toBe('medium');
     expect(liquidityRow(withPeg(-5, 900)).level).toBe('high');
-    expect(liquidityRow(withPeg(-5, 150)).why).toBe('Market −5 bps vs redemption; selling ~100 ETH costs 150 bps');
+    expect(liquidityRow(withPeg(-5, 150)).live).toEqual({ pegBps: -5, sellCostBps: 150 });
+    expect(layerWhy(liquidityRow(withPeg(-5, 150)))).toBe('Market −5 bps vs redemption; selling ~100 ETH costs 150 bps');
+  });
+
+  it('carries its figures as data, without a quote of 100 ETH too', () => {
+    expect(liquidityRow(withPeg(-12)).live).toEqual({ pegBps: -12, sellCostBps: null });
+    expect(layerWhy(liquidityRow(withPeg(-12)))).toBe('Market −12 bps vs redemption');
+    // without a peg there are no figures: the reason is the line
+    expect(liquidityRow(withPeg(null)).live).toBeUndefined();
+    expect(layerWhy(liquidityRow(withPeg(null)))).toBe('no market');
   });
 
   it('writes its distances in the user’s unit, like the peg line', () => {
-    expect(liquidityRow(withPeg(-35, 42), DEFAULT_THRESHOLDS, 'percent').why).toBe('Market −0.35% vs redemption; selling ~100 ETH costs 0.42%');
+    expect(layerWhy(liquidityRow(withPeg(-35, 42), DEFAULT_THRESHOLDS), 'percent')).toBe('Market −0.35% vs redemption; selling ~100 ETH costs 0.42%');
   });
 
   it('follows the user’s thresholds', () => {
@@ -122,5 +160,55 @@ describe('the liquidity row', () => {
     expect(thresholdsSchema.safeParse({ ...DEFAULT_THRESHOLDS, pegMediumBps: 600 }).success).toBe(false);
     expect(thresholdsSchema.safeParse({ ...DEFAULT_THRESHOLDS, sellHighBps: 0 }).success).toBe(false);
     for (const source of THRESHOLD_SOURCES) expect(source.url).toMatch(/^https:\/\//);
+  });
+});
+
+describe('the bridge row', () => {
+  const bridgedOn = (kind: string) =>
+    registry.flatMap((t) => t.deployments.filter((d) => d.chainId !== t.homeChainId && d.bridge?.kind === kind).map((d) => ({ token: t, deployment: d })));
+  const route = (over: Partial<BridgeRoute>): BridgeRoute => ({
+    oapp: '0x0000000000000000000000000000000000000001',
+    remoteEid: 30101,
+    remoteChainId: 1,
+    requiredDvns: ['0x00000000000000000000000000000000000000d1'],
+    optionalDvns: [],
+    optionalThreshold: 0,
+    confirmations: 15,
+    library: null,
+    defaultLibrary: null,
+    reason: null,
+    ...over,
+  });
+
+  it('is low for a canonical rollup bridge, with reviewed sources', () => {
+    const canonical = bridgedOn('canonical').filter(({ deployment: d }) => [42161, 10, 8453].includes(d.chainId));
+    expect(canonical.length).toBeGreaterThan(0);
+    for (const { token, deployment } of canonical) {
+      // the first deployment on that chain decides the row
+      if (token.deployments.find((d) => d.chainId === deployment.chainId) !== deployment) continue;
+      const bridge = row(at(token.symbol, null, null, deployment.chainId), 'bridge');
+      expect(bridge.level, `${token.symbol} on ${deployment.chainId}`).toBe('low');
+      expect(bridge.why).toContain(deployment.bridge!.name);
+      expect(bridge.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('for a LayerZero OFT, is set by the weakest route read on-chain', () => {
+    const lz = bridgedOn('layerzero').find(({ token, deployment }) => token.deployments.find((d) => d.chainId === deployment.chainId) === deployment)!;
+    expect(lz).toBeDefined();
+    const { token, deployment } = lz;
+    const withRoutes = (routes: BridgeRoute[]) => ({ ...makeFigures({ symbol: token.symbol, readAt: 0, chainId: deployment.chainId }), bridgeRoutes: routes });
+    const bridge = (routes: BridgeRoute[] | null) => row(at(token.symbol, routes === null ? null : withRoutes(routes), null, deployment.chainId), 'bridge');
+    // not read yet: unknown, never a guess
+    expect(bridge(null).level).toBe('unknown');
+    expect(bridge([route({ requiredDvns: null, reason: 'getConfig reverted' })])).toMatchObject({ level: 'unknown', why: expect.stringContaining('getConfig reverted') });
+    // one verifier: high, whichever route it is on
+    const single = bridge([route({ requiredDvns: ['0xa', '0xb', '0xc'] }), route({ remoteChainId: deployment.chainId })]);
+    expect(single).toMatchObject({ level: 'high', confidence: 'live', signal: '2 routes read on-chain' });
+    expect(single.why).toMatch(/a single verifier/);
+    expect(single.why).toMatch(/releasing on Ethereum/);
+    // two: medium; three or more (required + optional threshold): low
+    expect(bridge([route({ requiredDvns: ['0xa', '0xb'] })]).level).toBe('medium');
+    expect(bridge([route({ requiredDvns: ['0xa'], optionalDvns: ['0xb', '0xc', '0xd'], optionalThreshold: 2 })])).toMatchObject({ level: 'low', why: expect.stringMatching(/3 verifiers/) });
   });
 });

@@ -3,15 +3,30 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LAYERS } from '../../lib/risk/schema';
 import { DEFAULT_THRESHOLDS } from '../../lib/risk/thresholds';
 import { markStyle } from '../../lib/scan/marks';
-import { exportSettings, importSettings } from '../../lib/settings-file';
-import { getPreferences, getRpcSettings, getSiteSettings, migrateSitesV2, MARK_LOOKS, siteSettingFor, unwatchQuietly, updateSite } from '../../lib/settings';
+import { exportSettings, importSettings, SETTINGS_FILE_VERSION } from '../../lib/settings-file';
+import {
+  alertSettings,
+  DEFAULT_ALERT_SETTINGS,
+  getAlertSettings,
+  getPreferences,
+  getRpcSettings,
+  getSiteSettings,
+  getWatchlist,
+  migrateSitesV2,
+  migrateSitesV3,
+  MARK_LOOKS,
+  setWatched,
+  siteSettingFor,
+  unwatchQuietly,
+  updateSite,
+} from '../../lib/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
 });
 
-describe('site settings, version 2', () => {
+describe('site settings, versions 2 and 3', () => {
   it('migrates v1 ({ enabled }) to v2, keeping each switch and dropping what is not a site', () => {
     expect(migrateSitesV2({ 'app.aave.com': { enabled: false }, 'app.uniswap.org': { enabled: true }, junk: 3, half: {} })).toEqual({
       'app.aave.com': { enabled: false, look: 'underline', layers: [...LAYERS] },
@@ -21,15 +36,42 @@ describe('site settings, version 2', () => {
     expect(migrateSitesV2('x')).toEqual({});
   });
 
-  it('a browser holding v1 settings reads them migrated, and storage is rewritten as v2', async () => {
+  it('migrates v2 to v3: every site shows the new bridge layer, in its place, beside the layers it chose', () => {
+    expect(LAYERS).toContain('bridge');
+    expect(
+      migrateSitesV3({
+        'app.aave.com': { enabled: false, look: 'badge', layers: ['oracle', 'liquidity'] },
+        'app.uniswap.org': { enabled: true, look: 'none', layers: [] },
+        'curve.fi': { enabled: true },
+        junk: 3,
+        half: {},
+      }),
+    ).toEqual({
+      'app.aave.com': { enabled: false, look: 'badge', layers: ['bridge', 'liquidity', 'oracle'] },
+      'app.uniswap.org': { enabled: true, look: 'none', layers: ['bridge'] },
+      'curve.fi': { enabled: true, look: 'underline', layers: [...LAYERS] },
+    });
+    expect(migrateSitesV3(null)).toEqual({});
+  });
+
+  it('a browser holding v1 settings reads them migrated, and storage is rewritten as v3', async () => {
     await fakeBrowser.storage.local.set({ sites: { 'app.aave.com': { enabled: false } }, sites$: { v: 1 } });
     vi.resetModules();
     const fresh = await import('../../lib/settings');
     expect(await fresh.getSiteSettings()).toEqual({ 'app.aave.com': { enabled: false, look: 'underline', layers: [...LAYERS] } });
     expect(await fakeBrowser.storage.local.get(['sites', 'sites$'])).toEqual({
       sites: { 'app.aave.com': { enabled: false, look: 'underline', layers: [...LAYERS] } },
-      sites$: { v: 2 },
+      sites$: { v: 3 },
     });
+  });
+
+  it('a browser holding v2 settings gets the bridge layer added, and storage is rewritten as v3', async () => {
+    await fakeBrowser.storage.local.set({ sites: { 'app.aave.com': { enabled: true, look: 'badge', layers: ['liquidity'] } }, sites$: { v: 2 } });
+    vi.resetModules();
+    const fresh = await import('../../lib/settings');
+    const migrated = { 'app.aave.com': { enabled: true, look: 'badge', layers: ['bridge', 'liquidity'] } };
+    expect(await fresh.getSiteSettings()).toEqual(migrated);
+    expect(await fakeBrowser.storage.local.get(['sites', 'sites$'])).toEqual({ sites: migrated, sites$: { v: 3 } });
   });
 
   it('a change to one site applies to every host of that app', async () => {
@@ -72,7 +114,16 @@ describe('settings file', () => {
     await updateSite('app.aave.com', { enabled: false, look: 'none' });
     const text = await exportSettings();
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ stakelens: 'settings', version: 2, rpc: {}, beacon: '', preferences: { units: 'bps', thresholds: DEFAULT_THRESHOLDS } });
+    expect(SETTINGS_FILE_VERSION).toBe(3);
+    expect(file).toMatchObject({
+      stakelens: 'settings',
+      version: 3,
+      rpc: {},
+      beacon: '',
+      preferences: { units: 'bps', thresholds: DEFAULT_THRESHOLDS },
+      alerts: DEFAULT_ALERT_SETTINGS,
+      watchlist: [],
+    });
     expect(file.sites['app.aave.com']).toMatchObject({ enabled: false, look: 'none' });
 
     fakeBrowser.reset();
@@ -84,9 +135,55 @@ describe('settings file', () => {
     expect((await getPreferences()).units).toBe('percent');
   });
 
+  it('a v3 file carries the alert settings and the watchlist both ways', async () => {
+    const alerts = { overrides: { rsETH: { depegMediumBps: 50, storedRateMaxHours: 48 } }, notify: false };
+    await alertSettings.setValue(alerts);
+    await setWatched({ symbol: 'rsETH', chainId: 1 }, true);
+    await setWatched({ symbol: 'weETH', chainId: 42161 }, true);
+    const file = JSON.parse(await exportSettings());
+    expect(file.alerts).toEqual(alerts);
+    expect(file.watchlist).toEqual([
+      { symbol: 'rsETH', chainId: 1 },
+      { symbol: 'weETH', chainId: 42161 },
+    ]);
+
+    fakeBrowser.reset();
+    expect(await getAlertSettings()).toEqual(DEFAULT_ALERT_SETTINGS);
+    expect(await getWatchlist()).toEqual([]);
+    expect(await importSettings(JSON.stringify(file), endpointOk)).toBeNull();
+    expect(await getAlertSettings()).toEqual(alerts);
+    expect(await getWatchlist()).toEqual(file.watchlist);
+  });
+
+  it('a v2 file (before alerts) still imports, and leaves the alert settings and the watchlist as they are', async () => {
+    const alerts = { overrides: {}, notify: false };
+    await alertSettings.setValue(alerts);
+    await setWatched({ symbol: 'ezETH', chainId: 1 }, true);
+    const v2 = {
+      stakelens: 'settings',
+      version: 2,
+      sites: { 'app.aave.com': { enabled: false, look: 'badge', layers: ['liquidity'] } },
+      rpc: { '1': ['https://rpc.example'] },
+      beacon: '',
+      preferences: { units: 'percent', thresholds: DEFAULT_THRESHOLDS },
+    };
+    expect(await importSettings(JSON.stringify(v2), endpointOk)).toBeNull();
+    expect((await getSiteSettings())['app.aave.com']).toMatchObject({ enabled: false, look: 'badge' });
+    expect(await getRpcSettings()).toEqual({ '1': ['https://rpc.example'] });
+    expect((await getPreferences()).units).toBe('percent');
+    expect(await getAlertSettings()).toEqual(alerts);
+    expect(await getWatchlist()).toEqual([{ symbol: 'ezETH', chainId: 1 }]);
+  });
+
+  const v3 = (extra: Record<string, unknown>) =>
+    JSON.stringify({ stakelens: 'settings', version: 3, sites: {}, rpc: {}, beacon: '', preferences: { units: 'bps', thresholds: DEFAULT_THRESHOLDS }, ...extra });
+
   it.each([
     ['not json', 'not a JSON file'],
     ['{"stakelens":"settings","version":1}', 'version'],
+    [v3({ version: 4 }), 'version'],
+    [v3({ watchlist: [{ symbol: 'rs ETH!', chainId: 1 }] }), 'watchlist.0.symbol'],
+    [v3({ alerts: { overrides: {}, notify: 'yes' } }), 'alerts.notify'],
     [JSON.stringify({ stakelens: 'settings', version: 2, sites: {}, rpc: { '1': ['javascript:alert(1)'] }, beacon: '', preferences: { units: 'bps', thresholds: DEFAULT_THRESHOLDS } }), 'rpc.1.0'],
     [JSON.stringify({ stakelens: 'settings', version: 2, sites: { x: { enabled: 'yes' } }, rpc: {}, beacon: '', preferences: { units: 'bps', thresholds: DEFAULT_THRESHOLDS } }), 'sites.x.enabled'],
     [JSON.stringify({ stakelens: 'settings', version: 2, sites: {}, rpc: {}, beacon: '', preferences: { units: 'bps', thresholds: { ...DEFAULT_THRESHOLDS, pegMediumBps: 900 } } }), 'must be below'],

@@ -32,6 +32,13 @@ abstract contract CurveEthPool {
         out = (out * (10000 - feeBps)) / 10000;
     }
 
+    /// The pool's holdings: the ETH side is the depth, the token side the same value at the price.
+    function balances(uint256 i) external view returns (uint256) {
+        if (i == 0) return depth;
+        if (i == 1) return price == 0 ? 0 : (depth * 1e18) / price;
+        revert("CurvePool: bad coin index");
+    }
+
     function setMarket(uint256 newPrice, uint256 newDepth, uint256 newFeeBps) external {
         require(newFeeBps <= 10000, "CurvePool: fee");
         price = newPrice;

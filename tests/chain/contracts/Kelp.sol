@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
+import "./PauseFlags.sol";
+
 /// @notice Kelp LRTOracle test double: the stored rsETH price.
 contract LRTOracle {
     uint256 public rsETHPrice; // ETH per rsETH, 1e18 scale
@@ -11,7 +13,7 @@ contract LRTOracle {
 }
 
 /// @notice Kelp LRTWithdrawalManager test double: delay, per-asset queue nonces and liquidity.
-contract LRTWithdrawalManager {
+contract LRTWithdrawalManager is PauseFlags {
     uint256 public withdrawalDelayBlocks;
     mapping(address => uint256) public nextUnusedNonce;
     mapping(address => uint256) public nextLockedNonce;

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
+import "./PauseFlags.sol";
+
 interface IWeETHGetRate {
     function getRate() external view returns (uint256);
 }
 
 /// @notice ether.fi LiquidityPool test double: eETH share <-> ETH conversion, derived from the
 /// weETH double's rate (weETH wraps one eETH share) so one setter moves both.
-contract LiquidityPool {
+contract LiquidityPool is PauseFlags {
     address private constant WEETH = 0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee;
 
     function amountForShare(uint256 share) external view returns (uint256) {

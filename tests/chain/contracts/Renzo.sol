@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
+import "./PauseFlags.sol";
+
 /// @notice Renzo RestakeManager test double: TVL across operator delegators. The real
 /// calculateTVLs reads many oracles and reverts when one is stale; `setTvlReverts` plays that.
-contract RestakeManager {
+contract RestakeManager is PauseFlags {
     error OraclePriceExpired();
 
     uint256 private totalTVL; // wei
@@ -56,7 +58,7 @@ contract BalancerRateProvider {
 }
 
 /// @notice Renzo WithdrawQueue test double: cooldown and per-asset instant liquidity.
-contract WithdrawQueue {
+contract WithdrawQueue is PauseFlags {
     uint256 public coolDownPeriod; // seconds
     mapping(address => uint256) private available;
 

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
+import "./PauseFlags.sol";
+
 interface IStEthPerToken {
     function stEthPerToken() external view returns (uint256);
 }
 
 /// @notice Lido stETH test double: the buffered ether that can fill withdrawals, and the
 /// share rate, read from the wstETH double (one wstETH = one stETH share) so one setter moves both.
-contract StETH {
+contract StETH is PauseFlags {
     address private constant WSTETH = 0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0;
 
     uint256 private bufferedEther;

@@ -3,6 +3,8 @@ pragma solidity ^0.8.20;
 
 /// @notice ether.fi weETH test double: only the exchange-rate views.
 contract WeETH {
+    /// What a bridge escrow holds: settable, no transfers.
+    mapping(address => uint256) public balanceOf;
     uint256 private rate; // eETH per weETH, 1e18 scale
 
     function decimals() external pure returns (uint8) {
@@ -27,5 +29,9 @@ contract WeETH {
 
     function setRate(uint256 newRate) external {
         rate = newRate;
+    }
+
+    function setBalance(address owner, uint256 amount) external {
+        balanceOf[owner] = amount;
     }
 }

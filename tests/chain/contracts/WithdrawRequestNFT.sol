@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
+import "./PauseFlags.sol";
+
 /// @notice ether.fi WithdrawRequestNFT test double: queue position views.
-contract WithdrawRequestNFT {
+contract WithdrawRequestNFT is PauseFlags {
     uint32 public nextRequestId;
     uint32 public lastFinalizedRequestId;
 

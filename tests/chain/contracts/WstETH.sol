@@ -3,6 +3,8 @@ pragma solidity ^0.8.20;
 
 /// @notice Lido wstETH test double: only the exchange-rate views.
 contract WstETH {
+    /// What a bridge escrow holds: settable, no transfers.
+    mapping(address => uint256) public balanceOf;
     uint256 private rate; // stETH per wstETH, 1e18 scale
 
     function decimals() external pure returns (uint8) {
@@ -31,5 +33,9 @@ contract WstETH {
 
     function setStEthPerToken(uint256 newRate) external {
         rate = newRate;
+    }
+
+    function setBalance(address owner, uint256 amount) external {
+        balanceOf[owner] = amount;
     }
 }

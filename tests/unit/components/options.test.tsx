@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 
 describe('sites table', () => {
-  it('lists every built-in site, on, with the underline look and all six layers', async () => {
+  it('lists every built-in site, on, with the underline look and all seven layers, the bridge among them', async () => {
     const page = await renderOptions();
     const rows = $$('[data-testid="site-settings"] tbody tr', page);
     expect(rows.map((row) => row.getAttribute('data-site'))).toEqual(SITES.map((site) => site.id));
@@ -50,8 +50,10 @@ describe('sites table', () => {
       const look = byTestId<HTMLSelectElement>(`site-look-${site.id}`, row);
       expect(look.value).toBe('underline');
       expect([...look.options].map((o) => o.value)).toEqual([...MARK_LOOKS]);
+      expect(LAYERS).toHaveLength(7);
       const layers = LAYERS.map((layer) => input(`site-layer-${site.id}-${layer}`, row));
-      expect(layers.map((box) => box.checked)).toEqual([true, true, true, true, true, true]);
+      expect(layers.map((box) => box.checked)).toEqual([true, true, true, true, true, true, true]);
+      expect(text(input(`site-layer-${site.id}-bridge`, row).parentElement!)).toBe('Bridge');
     }
   });
 
@@ -92,10 +94,13 @@ describe('sites table', () => {
     expect(input('site-layer-balancer-oracle', page).checked).toBe(false);
     await waitFor(async () => {
       const sites = await getSiteSettings();
-      for (const host of balancer.hosts) expect(sites[host]).toEqual({ enabled: true, look: 'badge', layers: ['lst', 'restaking', 'wrapper', 'liquidity'] });
+      for (const host of balancer.hosts) expect(sites[host]).toEqual({ enabled: true, look: 'badge', layers: ['lst', 'restaking', 'wrapper', 'bridge', 'liquidity'] });
     });
     // Checking a layer again puts it back in its fixed place.
     await click(input('site-layer-balancer-consensus', page));
+    await waitFor(async () => expect((await getSiteSettings())[balancer.hosts[0]!]?.layers).toEqual(['consensus', 'lst', 'restaking', 'wrapper', 'bridge', 'liquidity']));
+    // The bridge layer hides like any other.
+    await click(input('site-layer-balancer-bridge', page));
     await waitFor(async () => expect((await getSiteSettings())[balancer.hosts[0]!]?.layers).toEqual(['consensus', 'lst', 'restaking', 'wrapper', 'liquidity']));
   });
 
@@ -206,7 +211,8 @@ describe('settings file import', () => {
     };
     await chooseFiles(input('import-settings', page), [file('mine.json', JSON.stringify(good))]);
     await waitFor(() => expect(text(byTestId('import-status', page))).toBe('Imported mine.json.'));
-    expect(await getSiteSettings()).toEqual(good.sites);
+    // A v2 file predates the bridge layer: it comes in with it, as stored v2 settings do.
+    expect(await getSiteSettings()).toEqual({ 'app.aave.com': { enabled: false, look: 'none', layers: ['bridge', 'oracle'] } });
     expect(await getBeaconSetting()).toBe('http://localhost:5052');
     await waitFor(() => {
       expect(input('site-enabled-aave', page).checked).toBe(false);
@@ -260,5 +266,27 @@ describe('RPC endpoints', () => {
     expect(byTestId('save-status', page).className).toBe('pp-ok');
     expect(fetchSpy).toHaveBeenCalledTimes(1);
     expect(await getRpcSettings()).toEqual({ '42161': ['https://arb.mine.example/rpc'] });
+  });
+});
+
+describe('alert overrides', () => {
+  it('saves a per-token threshold, keeps the others at their defaults, and refuses one that breaks the order', async () => {
+    const { alertSettings } = await import('../../../lib/settings');
+    const page = await renderOptions();
+    const symbol = await waitFor(() => byTestId<HTMLSelectElement>('override-symbol', page));
+    await setValue(symbol, 'rsETH');
+    await setValue(input('override-depegMediumBps', page), '20');
+    await click(byTestId('save-overrides', page));
+    await waitFor(() => expect(byTestId('overrides-status', page).className).toContain('pp-ok'));
+    expect((await alertSettings.getValue()).overrides).toEqual({ rsETH: { depegMediumBps: 20 } });
+
+    // Medium at or past high (500 bps by default) is no threshold: nothing is saved, and it says why.
+    await setValue(input('override-depegMediumBps', page), '900');
+    await click(byTestId('save-overrides', page));
+    await waitFor(() => expect(byTestId('overrides-status', page).className).toContain('pp-bad'));
+    expect((await alertSettings.getValue()).overrides).toEqual({ rsETH: { depegMediumBps: 20 } });
+    // Another token's form starts from its own (default) values.
+    await setValue(symbol, 'wstETH');
+    expect(input('override-depegMediumBps', page).value).toBe('');
   });
 });

@@ -20,8 +20,22 @@ function figuresAt(symbol: string, bps: number, readAt: number): Figures {
   return makeFigures({ symbol, readAt, peg: { bps, market: '1000000000000000000', sourceId: null, disagreementBps: null, reason: null } });
 }
 
-function reply(figures: Figures): FigureReplyMessage {
-  return { symbol: figures.symbol, chainId: figures.chainId, figures, stale: false, error: null, realized: null, realizedPending: false };
+function reply(figures: Figures, over: Partial<FigureReplyMessage> = {}): FigureReplyMessage {
+  return { symbol: figures.symbol, chainId: figures.chainId, figures, stale: false, error: null, realized: null, realizedPending: false, alerts: [], watched: false, ...over };
+}
+
+/** A depeg alert, as the background sends it with a figure reply. */
+function depegAlert(symbol: string, chainId: number, level: 'medium' | 'high', bps: number): FigureReplyMessage['alerts'][number] {
+  return {
+    kind: 'depeg',
+    level,
+    symbol,
+    chainId,
+    facts: { kind: 'depeg', bps, market: '940000000000000000', redemption: '1000000000000000000', sources: [{ label: 'Curve pool', price: '940000000000000000', weight: 1 }] },
+    sources: ['Curve pool'],
+    stale: false,
+    at: 1_780_000_000,
+  };
 }
 
 /** Opens a tab at `url` and makes it the active one, as when the user clicks the toolbar button there. */
@@ -77,10 +91,13 @@ describe('Popup on a page with tokens', () => {
     const items = $$('[data-testid="tab-tokens"] li', popup);
     expect(items.map((li) => li.getAttribute('data-symbol'))).toEqual(['wstETH', 'weETH']);
     const [wst, we] = items;
-    expect(text($('span', wst!))).toBe('wstETH Ethereum');
+    // a star to watch the token, then its name and chain
+    expect(text($('span', wst!))).toBe('☆ wstETH Ethereum');
     expect(text($('[data-peg-bps]', wst!))).toBe('−600 bps');
     expect($('[data-peg-bps]', wst!).className).toBe('pp-bad');
+    // a look-alike cannot be watched: no star
     expect(text($('span', we!))).toBe('weETH Arbitrum look-alike!');
+    expect($$('.pp-star', we!)).toHaveLength(0);
     expect(we!.getAttribute('data-match')).toBe('mismatch');
     expect(text($('[data-peg-bps]', we!))).toBe('−35 bps');
     expect($('[data-peg-bps]', we!).className).toBe('pp-warn');
@@ -109,7 +126,7 @@ describe('Popup on a page with tokens', () => {
     summary = {
       host: 'app.aave.com',
       tokens,
-      figures: [{ symbol: 'wstETH', chainId: 1, figures: null, stale: false, error: 'RPC down', realized: null, realizedPending: false }],
+      figures: [{ symbol: 'wstETH', chainId: 1, figures: null, stale: false, error: 'RPC down', realized: null, realizedPending: false, alerts: [], watched: false }],
     };
     await activeTab('https://app.aave.com/');
     const popup = await renderPopup();
@@ -134,6 +151,66 @@ describe('Popup on a page with tokens', () => {
     await waitFor(() => expect(sendMock.mock.calls.filter(([type]) => type === 'getTabSummary')).toHaveLength(2));
     await waitFor(() => expect(popupStore.getState().loading).toBe(false));
     expect(byTestId('site-toggle', popup).getAttribute('aria-checked')).toBe('false');
+  });
+
+  it('lists the tab’s alerts first, worst first, naming each token, and marks the tokens they are about', async () => {
+    const readAt = Date.now() - 90_000;
+    summary = {
+      host: 'app.aave.com',
+      tokens,
+      figures: [
+        reply(figuresAt('wstETH', -150, readAt), { alerts: [depegAlert('wstETH', 1, 'medium', -150)] }),
+        reply({ ...figuresAt('weETH', -600, readAt), chainId: 42161 }, { alerts: [depegAlert('weETH', 42161, 'high', -600)] }),
+      ],
+    };
+    await activeTab('https://app.aave.com/');
+    const popup = await renderPopup();
+    const alerts = $$('[data-testid="tab-alerts"] [data-alert]', popup);
+    expect(alerts.map((a) => [a.getAttribute('data-symbol'), a.getAttribute('data-level')])).toEqual([
+      ['weETH', 'high'],
+      ['wstETH', 'medium'],
+    ]);
+    expect(text(alerts[1]!)).toContain('wstETH (Ethereum)');
+    const wst = $('li[data-symbol="wstETH"]', popup);
+    expect(wst.getAttribute('data-alert')).toBe('depeg');
+    expect(wst.className).toBe('pp-alerted');
+    // a look-alike is not the token: its row is not marked, even with an alert for the real one
+    expect($('li[data-symbol="weETH"]', popup).getAttribute('data-alert')).toBe('');
+  });
+
+  it('no alerts section on a calm tab', async () => {
+    await activeTab('https://app.aave.com/');
+    const popup = await renderPopup();
+    expect($$('[data-testid="tab-alerts"]', popup)).toHaveLength(0);
+    expect($('li[data-symbol="wstETH"]', popup).getAttribute('data-alert')).toBe('');
+  });
+
+  it('the star watches a token: shown at once and told to the background', async () => {
+    sendMock.mockImplementation(async (type) => {
+      if (type === 'getTabSummary') return summary as never;
+      if (type === 'setWatched') return { ok: true } as never;
+      throw new Error(`unexpected message ${type}`);
+    });
+    await activeTab('https://app.aave.com/');
+    const popup = await renderPopup();
+    const star = byTestId('watch-wstETH-1', popup);
+    expect(star.getAttribute('aria-pressed')).toBe('false');
+    await click(star);
+    expect(byTestId('watch-wstETH-1', popup).getAttribute('aria-pressed')).toBe('true');
+    expect(text(byTestId('watch-wstETH-1', popup))).toBe('★');
+    expect(sendMock).toHaveBeenCalledWith('setWatched', { token: { symbol: 'wstETH', chainId: 1 }, watched: true });
+  });
+
+  it('a watch the background did not take goes back, with the reason', async () => {
+    sendMock.mockImplementation(async (type) => {
+      if (type === 'getTabSummary') return summary as never;
+      throw new Error('Could not establish connection');
+    });
+    await activeTab('https://app.aave.com/');
+    const popup = await renderPopup();
+    await click(byTestId('watch-wstETH-1', popup));
+    await waitFor(() => expect(byTestId('watch-wstETH-1', popup).getAttribute('aria-pressed')).toBe('false'));
+    expect(popupStore.getState().error).toMatch(/Could not establish connection/);
   });
 
   it('says when the background cannot be reached', async () => {

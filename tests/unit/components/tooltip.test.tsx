@@ -6,7 +6,7 @@ import type { FigureReplyMessage } from '../../../lib/messaging';
 import { LAYERS } from '../../../lib/risk/schema';
 import { DEFAULT_PREFERENCES } from '../../../lib/settings';
 import { preferencesStore } from '../../../lib/ui/preferences-store';
-import { makeFigures } from '../helpers';
+import { makeFigures, makeReply } from '../helpers';
 import { $, $$, cleanup, click, render, text } from './render';
 
 const READ_AT = 1_750_000_000_000;
@@ -18,8 +18,8 @@ function pegFigures(overrides: Partial<Figures> = {}): Figures {
     symbol: 'wstETH',
     readAt: READ_AT,
     markets: [
-      { id: 'uni-wsteth', label: 'Uniswap v3 wstETH/WETH pool', kind: 'dex', price: '1200000000000000000', updatedAt: null, usable: true, reason: null },
-      { id: 'cl-wsteth', label: 'Chainlink wstETH/ETH', kind: 'chainlink', price: null, updatedAt: null, usable: false, reason: 'feed too old' },
+      { id: 'uni-wsteth', label: 'Uniswap v3 wstETH/WETH pool', kind: 'dex', price: '1200000000000000000', depthEth: String(5_000n * ETH), updatedAt: null, stale: false, usable: true, reason: null },
+      { id: 'cl-wsteth', label: 'Chainlink wstETH/ETH', kind: 'chainlink', price: null, depthEth: null, updatedAt: null, stale: true, usable: false, reason: 'feed too old' },
     ],
     peg: { bps: -35, market: '1200000000000000000', sourceId: 'uni-wsteth', disagreementBps: null, reason: null },
     sell: {
@@ -36,14 +36,14 @@ function pegFigures(overrides: Partial<Figures> = {}): Figures {
       parts: [{ label: 'Lido withdrawal queue', minSeconds: 3 * 86_400, maxSeconds: 5 * 86_400, measured: true, source: 'lido' }],
       notes: [],
       reason: null,
+      queue: null,
+      bunker: false,
     },
     ...overrides,
   });
 }
 
-function reply(figures: Figures | null, extra: Partial<FigureReplyMessage> = {}): FigureReplyMessage {
-  return { symbol: figures?.symbol ?? 'wstETH', chainId: figures?.chainId ?? 1, figures, stale: false, error: null, realized: null, realizedPending: false, ...extra };
-}
+const reply = makeReply;
 
 function props(overrides: Partial<TooltipProps> = {}): TooltipProps {
   return {
@@ -263,10 +263,10 @@ describe('realized yield', () => {
 });
 
 describe('risk layers', () => {
-  it('lists the six layers in fixed order, each with a level and safe source links', async () => {
+  it('lists the six layers of the home chain in fixed order, each with a level and safe source links', async () => {
     const risk = section(await renderTooltip(), 'risk');
     const rows = $$('li[data-layer]', risk);
-    expect(rows.map((row) => row.getAttribute('data-layer'))).toEqual([...LAYERS]);
+    expect(rows.map((row) => row.getAttribute('data-layer'))).toEqual(LAYERS.filter((l) => l !== 'bridge'));
     expect(rows.map((row) => $('.sl-layer', row).textContent)).toEqual(['Validators', 'Staking protocol', 'Restaking', 'Wrapper contracts', 'Liquidity & peg', 'Lending oracle']);
     for (const row of rows) {
       const level = row.getAttribute('data-level')!;
@@ -289,6 +289,30 @@ describe('risk layers', () => {
       expect(link.getAttribute('rel')?.split(' ')).toContain('noopener');
     }
     expect($$('a', rows[0]!).map((a) => a.textContent)).toEqual(['[1]', '[2]', '[3]', '[4]']);
+  });
+
+  it('adds the bridge row, between the wrapper and the market, on an L2 deployment', async () => {
+    const risk = section(await renderTooltip({ chainId: 42161, reply: reply(pegFigures({ chainId: 42161 })) }), 'risk');
+    const rows = $$('li[data-layer]', risk);
+    expect(rows.map((row) => row.getAttribute('data-layer'))).toEqual([...LAYERS]);
+    expect(rows.map((row) => $('.sl-layer', row).textContent)).toEqual([
+      'Validators',
+      'Staking protocol',
+      'Restaking',
+      'Wrapper contracts',
+      'Bridge',
+      'Liquidity & peg',
+      'Lending oracle',
+    ]);
+    const bridge = rows[4]!;
+    expect(text($('.sl-why', bridge)).length).toBeGreaterThan(0);
+    expect(['none', 'low', 'unknown', 'medium', 'high']).toContain(bridge.getAttribute('data-level'));
+  });
+
+  it('writes the liquidity row in the user’s unit', async () => {
+    preferencesStore.setState({ units: 'percent' });
+    const row = $('[data-section="risk"] li[data-layer="liquidity"]', await renderTooltip());
+    expect(text($('.sl-why', row))).toContain('Market −0.35% vs redemption; selling ~100 ETH costs 0.42%');
   });
 
   it('raises the liquidity layer with the peg, by the thresholds in the preferences', async () => {
@@ -347,5 +371,113 @@ describe('footer and problems', () => {
     await cleanup();
     tip = await renderTooltip({ reply: null, error: 'no background' });
     expect(text($('[data-testid="tooltip-problem"]', tip))).toBe('Figures unavailable: no background');
+  });
+});
+
+describe('alerts', () => {
+  const alert = (level: 'medium' | 'high', bps: number): FigureReplyMessage['alerts'][number] => ({
+    kind: 'depeg',
+    level,
+    symbol: 'wstETH',
+    chainId: 1,
+    facts: { kind: 'depeg', bps, market: '1140000000000000000', redemption: '1216600000000000000', sources: [{ label: 'Uniswap v3 wstETH/WETH pool', price: '1140000000000000000', weight: 1 }] },
+    sources: ['Uniswap v3 wstETH/WETH pool'],
+    stale: false,
+    at: READ_AT / 1000,
+  });
+
+  it('puts the alerts in force before anything else', async () => {
+    const tip = await renderTooltip({ reply: reply(pegFigures(), { alerts: [alert('high', -630)] }) });
+    const list = $('[data-testid="alerts"]', tip);
+    expect(tip.firstElementChild).toBe(list);
+    expect(list.getAttribute('role')).toBe('alert');
+    const items = $$('[data-alert]', list);
+    expect(items.map((i) => [i.getAttribute('data-alert'), i.getAttribute('data-level')])).toEqual([['depeg', 'high']]);
+    // the tooltip is about one token: it does not name it again
+    expect(items[0]!.getAttribute('data-symbol')).toBeNull();
+  });
+
+  it('no alert list on a calm day', async () => {
+    const tip = await renderTooltip();
+    expect($$('[data-testid="alerts"]', tip)).toHaveLength(0);
+  });
+});
+
+describe('a redemption value waiting for a second source', () => {
+  const move = (confirmed: boolean) => ({
+    direction: 'fall' as const,
+    from: '1216600000000000000',
+    fromBlock: '19999990',
+    fromTimestamp: 1_699_999_880,
+    to: '1100000000000000000',
+    bps: 958,
+    since: 1_700_000_000,
+    sinceBlock: '20000000',
+    read: 'wstETH.stEthPerToken()',
+    confirmed,
+    confirmedBy: confirmed ? 'Chainlink wstETH/ETH agrees' : null,
+    confirmedAt: confirmed ? 1_700_000_000 : null,
+  });
+  const waiting = (confirmed: boolean) =>
+    pegFigures({
+      // unconfirmed, there is no trusted value to measure the peg against
+      ...(confirmed ? {} : { peg: { bps: null, market: null, sourceId: null, disagreementBps: null, reason: 'the redemption value is unavailable: not used until a second source agrees' } }),
+      redemption: {
+        value: confirmed ? '1100000000000000000' : null,
+        label: 'wstETH.stEthPerToken()',
+        reason: confirmed ? null : 'not used until a second source agrees',
+        read: '1100000000000000000',
+        move: move(confirmed),
+        checks: [
+          { label: 'Chainlink wstETH exchange rate', kind: 'feed', value: '1216600000000000000', agrees: false, reason: null },
+          { label: 'wstETH.stEthPerToken() 2 min earlier', kind: 'past-block', value: null, agrees: null, reason: 'no archive state' },
+        ],
+      },
+    });
+
+  it('shows the new value beside the last trusted one, never a blank', async () => {
+    const peg = section(await renderTooltip({ reply: reply(waiting(false)) }), 'peg');
+    expect(text($('[data-testid="unconfirmed-value"]', peg))).toBe(
+      'The redemption value now reads 1.1000 ETH against 1.2166 ETH last trusted: not used until a second source agrees.',
+    );
+    expect(peg.getAttribute('data-redemption')).toBe('');
+    expect($$('.sl-peg', peg)).toHaveLength(0);
+  });
+
+  it('lists the second sources asked, and what they said, beside the market sources', async () => {
+    const peg = section(await renderTooltip({ reply: reply(waiting(false)) }), 'peg');
+    expect($$('.sl-sources li[data-check]', peg).map((li) => [li.getAttribute('data-check'), text(li)])).toEqual([
+      ['feed', 'Chainlink wstETH exchange rate: 1.2166 ETH (does not agree)'],
+      ['past-block', 'wstETH.stEthPerToken() 2 min earlier: unavailable (no archive state)'],
+    ]);
+  });
+
+  it('says nothing of waiting once the move is confirmed', async () => {
+    const peg = section(await renderTooltip({ reply: reply(waiting(true)) }), 'peg');
+    expect($$('[data-testid="unconfirmed-value"]', peg)).toHaveLength(0);
+    expect(peg.getAttribute('data-redemption')).toBe('1.1');
+  });
+});
+
+describe('watching', () => {
+  it('the Watch button asks to watch, and reads Watching once watched', async () => {
+    const onWatch = vi.fn();
+    let tip = await renderTooltip({ onWatch });
+    const button = $<HTMLButtonElement>('[data-testid="watch"]', tip);
+    expect(text(button)).toBe('☆ Watch');
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    await click(button);
+    expect(onWatch).toHaveBeenCalledWith(true);
+    await cleanup();
+    tip = await renderTooltip({ onWatch, reply: reply(pegFigures(), { watched: true }) });
+    const watching = $('[data-testid="watch"]', tip);
+    expect(text(watching)).toBe('★ Watching');
+    expect(watching.getAttribute('aria-pressed')).toBe('true');
+    await click(watching);
+    expect(onWatch).toHaveBeenLastCalledWith(false);
+  });
+
+  it('no Watch button without onWatch', async () => {
+    expect($$('[data-testid="watch"]', await renderTooltip())).toHaveLength(0);
   });
 });

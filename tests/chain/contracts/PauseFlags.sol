@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+
+/// @notice The pause views the protocols expose (OpenZeppelin's paused(), Lido's isStakingPaused()
+/// and isStopped()), each a flag a test sets: mixed into the doubles whose real contract has one.
+abstract contract PauseFlags {
+    mapping(bytes4 => bool) private flags;
+
+    function paused() external view returns (bool) {
+        return flags[this.paused.selector];
+    }
+
+    function isStakingPaused() external view returns (bool) {
+        return flags[this.isStakingPaused.selector];
+    }
+
+    function isStopped() external view returns (bool) {
+        return flags[this.isStopped.selector];
+    }
+
+    /// @param view_ the view's selector, e.g. bytes4(keccak256("paused()")).
+    function setPauseFlag(bytes4 view_, bool on) external {
+        flags[view_] = on;
+    }
+}
+
+/// @notice A contract that is nothing but its pause switch (Kelp's deposit pool, ether.fi's OFT adapter).
+contract PauseSwitch is PauseFlags {}
