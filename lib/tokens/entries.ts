@@ -178,6 +178,7 @@ const pauseRead = (
   source: string,
 ) => ({ address, signature, label, affects, confidence, source });
 const paused = 'function paused() view returns (bool)';
+const PUFFER_ACCESS_MANAGER = '0x8c1686069474410E6243425f4a10177a94EBEE11';
 
 const LIDO_PAUSES = [
   pauseRead(LIDO_EXIT.queue, 'function isPaused() view returns (bool)', 'Lido WithdrawalQueue.isPaused()', 'withdrawals', 'primary', SRC.lidoWq),
@@ -404,6 +405,10 @@ export const entries: TokenInput[] = [
     },
     market: [uniswap('ETHx'), feed('chainlink-ethx-eth', 'Chainlink ETHx / ETH', '0xC5f8c4aB091Be1A899214c0C3636ca33DcA0C547')],
     exit: { kind: 'stader', withdrawalManager: '0x9F0491B32DBce587c50c4C43AB303b06478193A7', config: '0x4ABEF2263d5A5ED582FC9A9789a41D85b68d69DB', confidence: 'primary', source: SRC.stader },
+    pauses: [
+      pauseRead('0x9F0491B32DBce587c50c4C43AB303b06478193A7', paused, 'Stader UserWithdrawalManager.paused()', 'withdrawals', 'primary', `${SRC.stader} (PausableUpgradeable)`),
+      pauseRead('0xcf5EA1b38380f6aF39068375516Daf40Ed70D299', paused, 'Stader StaderStakePoolsManager.paused()', 'deposits', 'primary', `${SRC.stader} (PausableUpgradeable)`),
+    ],
   },
   {
     symbol: 'mETH',
@@ -709,6 +714,11 @@ export const entries: TokenInput[] = [
       confidence: 'primary',
       source: `${SRC.puffer}; ${SRC.eigen}`,
     },
+    // Puffer's contracts are AccessManaged: a pause closes the target in its AccessManager.
+    pauses: [
+      { ...pauseRead(PUFFER_ACCESS_MANAGER, 'function isTargetClosed(address target) view returns (bool)', 'Puffer AccessManager.isTargetClosed(PufferVault)', 'withdrawals', 'primary', `${SRC.puffer} (README contract addresses; PufferVaultV5 is AccessManagedUpgradeable)`), args: ['0xD9A442856C234a39a81a089C06451EBAa4306a72'] },
+      { ...pauseRead(PUFFER_ACCESS_MANAGER, 'function isTargetClosed(address target) view returns (bool)', 'Puffer AccessManager.isTargetClosed(PufferWithdrawalManager)', 'withdrawals', 'primary', `${SRC.puffer} (PufferWithdrawalManager is AccessManagedUpgradeable)`), args: ['0xDdA0483184E75a5579ef9635ED14BacCf9d50283'] },
+    ],
   },
 ];
 

@@ -349,3 +349,6 @@ export const lzReceiveUlnAbi = parseAbi([
   'function getUlnConfig(address oapp, uint32 remoteEid) view returns (UlnConfig)',
   'function setUlnConfig(address oapp, uint32 remoteEid, uint64 confirmations, address[] requiredDVNs, address[] optionalDVNs, uint8 optionalThreshold)',
 ]);
+
+/** OpenZeppelin AccessManager (Puffer's): whether a target is closed, i.e. paused. */
+export const accessManagerAbi = parseAbi(['function isTargetClosed(address target) view returns (bool)', 'function setTargetClosed(address target, bool isClosed)']);

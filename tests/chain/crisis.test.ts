@@ -63,7 +63,7 @@ const kinds = (r: FigureReplyMessage) => r.alerts.map((a) => a.kind).sort();
 
 describe('a calm day', () => {
   it('raises no alert on any token the crises use, and reads every pause, confirmer and escrow', async () => {
-    for (const symbol of ['stETH', 'wstETH', 'weETH', 'ezETH', 'rsETH']) {
+    for (const symbol of ['stETH', 'wstETH', 'weETH', 'ezETH', 'rsETH', 'pufETH', 'ETHx']) {
       const r = await ask(symbol);
       expect(r.error, symbol).toBeNull();
       expect(r.alerts, symbol).toEqual([]);
@@ -168,6 +168,19 @@ describe('a pause', () => {
     const paused = r.alerts.filter((a) => a.kind === 'paused');
     expect(paused).toHaveLength(1);
     expect(paused[0]).toMatchObject({ level: 'high', facts: { reads: ['Kelp LRTDepositPool.paused()', 'Kelp LRTWithdrawalManager.paused()'], affects: ['deposits', 'withdrawals'] } });
+  });
+
+  it('reads Puffer’s: a vault closed in its AccessManager stops withdrawals', async () => {
+    expect(kinds(await ask('pufETH'))).not.toContain('paused');
+    await chain.setTargetClosed(A.pufeth, true);
+    expect((await ask('pufETH')).alerts.find((a) => a.kind === 'paused')).toMatchObject({ level: 'high', facts: { reads: ['Puffer AccessManager.isTargetClosed(PufferVault)'], affects: ['withdrawals'] } });
+  });
+
+  it('reads Stader’s: withdrawals paused is high, deposits alone medium', async () => {
+    await chain.setPause(A.staderStakePoolsManager, 'paused', true);
+    expect((await ask('ETHx')).alerts.find((a) => a.kind === 'paused')).toMatchObject({ level: 'medium', facts: { affects: ['deposits'] } });
+    await chain.setPause(A.staderUserWithdrawalManager, 'paused', true);
+    expect((await ask('ETHx')).alerts.find((a) => a.kind === 'paused')).toMatchObject({ level: 'high', facts: { affects: ['withdrawals', 'deposits'] } });
   });
 
   it('reads Lido’s stops too: staking paused is an alert on stETH and wstETH', async () => {

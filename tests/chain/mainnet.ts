@@ -60,6 +60,7 @@ import {
   tokenBalanceAbi,
   lzEndpointAbi,
   lzReceiveUlnAbi,
+  accessManagerAbi,
 } from './abis';
 import { LZ_EID, LZ_ENDPOINT, LZ_OFTS, LZ_RECEIVE_ULN_302, TWO_DVNS, type UlnRoute } from './layerzero-rig';
 import { compileContracts } from './compile';
@@ -216,6 +217,7 @@ export const ADDRESSES = {
   lidoBaseBridge: '0x9de443AdC5A411E83F1878Ef24C3F52C61571e72',
   lzEndpoint: LZ_ENDPOINT,
   lzReceiveUln302: LZ_RECEIVE_ULN_302[1],
+  pufferAccessManager: '0x8c1686069474410E6243425f4a10177a94EBEE11',
 } as const satisfies Record<string, Address>;
 
 export type AddressName = keyof typeof ADDRESSES;
@@ -303,6 +305,7 @@ export const CONTRACT_AT = {
   lidoBaseBridge: null,
   lzEndpoint: 'EndpointV2',
   lzReceiveUln302: 'ReceiveUln302',
+  pufferAccessManager: 'AccessManager',
 } as const satisfies Record<AddressName, string | null>;
 
 /** Typed ABI (real reads + test setters) for each compiled contract. */
@@ -351,6 +354,7 @@ export const CONTRACT_ABIS = {
   PauseSwitch: pauseFlagsAbi,
   EndpointV2: lzEndpointAbi,
   ReceiveUln302: lzReceiveUlnAbi,
+  AccessManager: accessManagerAbi,
 } as const satisfies Record<string, Abi>;
 
 /** All amounts in wei / 1e18 fixed point unless noted. */
@@ -960,6 +964,8 @@ export type MainnetScenario = {
   setOsethRedeemer(r: { queuedShares?: bigint; exitQueueUpdateDelay?: bigint }): Promise<void>;
   /** Flips a pause view (`paused()`, Lido's `isStakingPaused()` / `isStopped()`) on a double that has one. */
   setPause(address: Address, view: PauseView, on: boolean): Promise<void>;
+  /** Closes (or opens) a target in Puffer's AccessManager: how Puffer pauses a contract. */
+  setTargetClosed(target: Address, closed: boolean): Promise<void>;
   /** What `holder` (a bridge escrow) holds of a token. */
   setEscrowBalance(symbol: EscrowToken, holder: Address, amount: bigint): Promise<void>;
   /** The verifiers `oapp` needs for messages from `remoteEid` (ReceiveUln302 on Ethereum). */
@@ -1507,6 +1513,10 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
 
     async setPause(address, view, on) {
       await send(address, pauseFlagsAbi, 'setPauseFlag', [toFunctionSelector(`function ${view}()`), on]);
+    },
+
+    async setTargetClosed(target, closed) {
+      await send(A.pufferAccessManager, accessManagerAbi, 'setTargetClosed', [target, closed]);
     },
 
     async setEscrowBalance(symbol, holder, amount) {

@@ -26,3 +26,16 @@ abstract contract PauseFlags {
 
 /// @notice A contract that is nothing but its pause switch (Kelp's deposit pool, ether.fi's OFT adapter).
 contract PauseSwitch is PauseFlags {}
+
+/// @notice OpenZeppelin AccessManager test double (Puffer's): a closed target refuses every restricted call.
+contract AccessManager {
+    mapping(address => bool) private closed;
+
+    function isTargetClosed(address target) external view returns (bool) {
+        return closed[target];
+    }
+
+    function setTargetClosed(address target, bool isClosed) external {
+        closed[target] = isClosed;
+    }
+}

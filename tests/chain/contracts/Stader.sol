@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
+import "./PauseFlags.sol";
+
 /// @notice Stader StaderStakePoolsManager test double: the ETHx exchange rate.
-contract StaderStakePoolsManager {
+contract StaderStakePoolsManager is PauseFlags {
     uint256 private rate; // ETH per ETHx, 1e18 scale
 
     function getExchangeRate() external view returns (uint256) {
@@ -15,7 +17,7 @@ contract StaderStakePoolsManager {
 }
 
 /// @notice Stader UserWithdrawalManager test double: withdrawal queue position and size.
-contract UserWithdrawalManager {
+contract UserWithdrawalManager is PauseFlags {
     uint256 public nextRequestId;
     uint256 public nextRequestIdToFinalize;
     uint256 public ethRequestedForWithdraw; // wei
