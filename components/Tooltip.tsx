@@ -1,3 +1,4 @@
+import { formatEther } from 'viem';
 import type { Figures } from '../lib/chain/figures';
 import type { FigureReplyMessage } from '../lib/messaging';
 import { useStore } from 'zustand';
@@ -113,7 +114,7 @@ function PegSection({ figures, ageS, stale }: { figures: Figures | null; ageS: n
   const move = figures?.redemption.move ?? null;
   const waiting = move !== null && !move.confirmed;
   return (
-    <section data-section="peg" data-peg-bps={bps ?? ''} data-age-s={ageS ?? ''} data-redemption={figures?.redemption.value ? wadDecimal(figures.redemption.value) : ''} className="sl-section">
+    <section data-section="peg" data-peg-bps={bps ?? ''} data-age-s={ageS ?? ''} data-redemption={figures?.redemption.value ? formatEther(BigInt(figures.redemption.value)) : ''} className="sl-section">
       <h3>{t('tooltip.peg.heading')}</h3>
       {figures && peg && bps !== null ? (
         <>
@@ -164,14 +165,6 @@ function PegSection({ figures, ageS, stale }: { figures: Figures | null; ageS: n
       )}
     </section>
   );
-}
-
-/** A wad as a plain decimal (ETH per token), for the data-redemption hook: exact, no grouping. */
-function wadDecimal(wad: string): string {
-  const value = BigInt(wad);
-  const unit = 10n ** 18n;
-  const fraction = (value % unit).toString().padStart(18, '0').replace(/0+$/, '');
-  return fraction ? `${value / unit}.${fraction}` : `${value / unit}`;
 }
 
 function ExitSection({ figures }: { figures: Figures | null }) {
