@@ -71,7 +71,7 @@ export function Tooltip(props: TooltipProps) {
       <PegSection figures={figures} ageS={ageS} stale={reply?.stale ?? false} />
       <ExitSection figures={figures} />
       <YieldSection reply={reply} />
-      {props.layers?.length !== 0 && <RiskSection symbol={symbol} chainId={chainId} figures={figures} siteId={props.siteId} layers={props.layers} />}
+      {props.layers?.length !== 0 && <RiskSection symbol={symbol} chainId={chainId} figures={figures} siteId={props.siteId} layers={props.layers} now={now} />}
 
       <footer className="sl-foot">
         <span className="sl-muted">
@@ -172,11 +172,14 @@ function ExitSection({ figures }: { figures: Figures | null }) {
   const redeem = figures?.redeem;
   const sell = figures?.sell;
   const quote = sell?.quotes[1] ?? sell?.quotes[0];
+  const instant = figures?.instant ?? null;
+  const cheapest = cheaperRoad(quote, instant);
   return (
     <section
       data-section="exit"
       data-redeem-seconds-min={redeem?.minSeconds ?? ''}
       data-redeem-seconds-max={redeem?.maxSeconds ?? ''}
+      data-cheapest={cheapest?.road ?? ''}
       className="sl-section"
     >
       <h3>{t('tooltip.exit.heading')}</h3>
@@ -188,6 +191,14 @@ function ExitSection({ figures }: { figures: Figures | null }) {
               ? t('tooltip.exit.sellCost', { eth: formatWad(quote.valueEth, 0), bps: quote.costBps, venue: sell!.venue ?? '' })
               : t('common.unavailableBecause', { reason: quote?.reason ?? sell?.reason ?? t('tooltip.exit.noQuote') })}
           </p>
+          {instant && <InstantRoad instant={instant} bridged={bridged} />}
+          {cheapest && (
+            <p className="sl-muted" data-testid="cheapest">
+              {cheapest.road === 'instant'
+                ? t('tooltip.exit.cheaperInstant', { eth: formatWad(cheapest.valueEth, 0), instant: cheapest.instantBps, sell: cheapest.sellBps })
+                : t('tooltip.exit.cheaperSell', { eth: formatWad(cheapest.valueEth, 0), instant: cheapest.instantBps, sell: cheapest.sellBps })}
+            </p>
+          )}
           <p>
             <b>{t('tooltip.exit.redeem')}</b>:{' '}
             {redeem && redeem.reason === null
@@ -217,6 +228,71 @@ function ExitSection({ figures }: { figures: Figures | null }) {
         <p className="sl-muted">{t('common.unavailableLine', { reason: t('common.notReadYet') })}</p>
       )}
     </section>
+  );
+}
+
+type InstantRoadFigures = NonNullable<Figures['instant']>;
+
+/**
+ * Of the two roads that pay now, the cheaper at the size the sell line quotes (about 100 ETH): the
+ * DEX sale's cost against the redemption value, or the instant withdrawal's fee. Only when both are read.
+ */
+function cheaperRoad(sell: Figures['sell']['quotes'][number] | undefined, instant: InstantRoadFigures | null) {
+  if (!sell || sell.costBps === null || !instant?.usable) return null;
+  const through = instant.quotes.find((q) => q.valueEth === sell.valueEth);
+  if (!through || through.outEth === null) return null;
+  const value = BigInt(through.valueEth);
+  const instantBps = Number(((value - BigInt(through.outEth)) * 10_000n) / value);
+  return { road: instantBps <= sell.costBps ? ('instant' as const) : ('sell' as const), valueEth: through.valueEth, instantBps, sellBps: sell.costBps };
+}
+
+/**
+ * The instant-withdrawal road: usable now or why not, the fee, what it can pay now, and what each size
+ * gets. Hooks: [data-road="instant"] with data-usable, data-fee-bps, data-capacity-eth (ETH, decimal),
+ * data-wait-seconds; one [data-instant-size] per size with data-out-eth (empty beyond the capacity).
+ */
+function InstantRoad({ instant, bridged }: { instant: InstantRoadFigures; bridged: boolean }) {
+  const hundred = instant.quotes[1] ?? instant.quotes[0];
+  const capacity = instant.capacityEth !== null ? formatWad(instant.capacityEth, 0) : null;
+  const feeRange = instant.feeMaxBps !== null && instant.feeMaxBps !== instant.feeBps ? t('tooltip.exit.instantFeeRange', { max: instant.feeMaxBps }) : null;
+  let line: string;
+  if (!instant.exists) line = t('tooltip.exit.instantNone', { reason: instant.reason ?? '' });
+  else if (!instant.usable || !hundred) line = t('common.unavailableBecause', { reason: instant.reason ?? t('tooltip.exit.noQuote') });
+  else if (hundred.outEth === null) line = t('tooltip.exit.instantTooBig', { eth: formatWad(hundred.valueEth, 0), reason: hundred.reason ?? '' });
+  else line = t('tooltip.exit.instantOut', { eth: formatWad(hundred.valueEth, 0), out: formatWad(hundred.outEth, 2), bps: hundred.feeBps ?? '', capacity: capacity ?? '' });
+  return (
+    <div
+      data-road="instant"
+      data-usable={instant.usable === null ? '' : String(instant.usable)}
+      data-fee-bps={instant.feeBps ?? ''}
+      data-capacity-eth={instant.capacityEth !== null ? formatEther(BigInt(instant.capacityEth)) : ''}
+      data-wait-seconds={instant.waitSeconds ?? ''}
+    >
+      <p>
+        <b>{t('tooltip.exit.instant')}</b>: {line}
+        {feeRange && ` ${feeRange}`}
+        {bridged && instant.exists && ` ${t('tooltip.exit.bridged')}`}
+      </p>
+      {instant.exists && (
+        <details>
+          <summary>{t('tooltip.exit.instantBySize')}</summary>
+          <ul>
+            {instant.quotes.map((q) => (
+              <li key={q.valueEth} data-instant-size={formatWad(q.valueEth, 0).replace(/,/g, '')} data-out-eth={q.outEth !== null ? formatEther(BigInt(q.outEth)) : ''}>
+                {q.outEth !== null
+                  ? t('tooltip.exit.instantSize', { eth: formatWad(q.valueEth, 0), out: formatWad(q.outEth, 4), bps: q.feeBps ?? '' })
+                  : t('tooltip.exit.instantSizeNot', { eth: formatWad(q.valueEth, 0), reason: q.reason ?? '' })}
+              </li>
+            ))}
+            <li>{t('tooltip.exit.instantFee', { fee: instant.feeLabel ?? t('common.unavailable') })}</li>
+            {instant.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+            <li className="sl-muted">{t('tooltip.exit.instantReads', { label: instant.label })}</li>
+          </ul>
+        </details>
+      )}
+    </div>
   );
 }
 
@@ -271,9 +347,10 @@ interface RiskSectionProps {
   figures: Figures | null;
   siteId: string | null;
   layers?: readonly LayerId[];
+  now: number;
 }
 
-function RiskSection({ symbol, chainId, figures, siteId, layers }: RiskSectionProps) {
+function RiskSection({ symbol, chainId, figures, siteId, layers, now }: RiskSectionProps) {
   const { thresholds, units } = useStore(preferencesStore);
   // Fixed order, from the validators up to the market: the same layer sits in the same row on every
   // token, so a glance compares tokens; the level's colour carries the severity.
@@ -298,10 +375,63 @@ function RiskSection({ symbol, chainId, figures, siteId, layers }: RiskSectionPr
                 {row.reviewed && row.sources.length > 0 && <span className="sl-muted"> · {t('tooltip.risk.reviewed', { date: row.reviewed })}</span>}
                 {row.confidence !== 'live' && row.confidence !== 'primary' && row.sources.length > 0 && <span className="sl-muted"> · {t(CONFIDENCE[row.confidence])}</span>}
               </span>
+              {row.restaking && <RestakingDetail live={row.restaking} now={now} />}
             </span>
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+const shortAddress = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
+
+/** A magnitude as a share of the operator's max magnitude (both read together). */
+const ofMax = (magnitude: string, max: string | null) => (max && BigInt(max) > 0n ? formatPercent(Number((BigInt(magnitude) * 10_000n) / BigInt(max))) : t('common.unavailable'));
+
+/**
+ * The restaking row's live part: each EigenLayer operator holding the token's stake, the operator
+ * sets it allocates to and the share of its magnitude that is slashable, and the stake-weighted sum,
+ * with the block it was read at. Hooks: data-slashable-bps (empty when unread), data-operator-sets.
+ */
+function RestakingDetail({ live, now }: { live: NonNullable<LayerRow['restaking']>; now: number }) {
+  if (live.unread) return <span className="sl-muted sl-restaking" data-restaking="unread"> {t('risk.restaking.notRead', { why: live.unread })}</span>;
+  const r = live.reading;
+  if (!r) return <span className="sl-muted sl-restaking" data-restaking="pending"> {t('risk.restaking.notReadYet')}</span>;
+  const ageS = live.readAt !== null ? Math.max(0, Math.floor((now - live.readAt) / 1000)) : null;
+  const share = r.slashableBps !== null ? formatPercent(r.slashableBps) : null;
+  const sum =
+    share === null ? null : r.setCount === 0 ? t('risk.restaking.slashableNone', { share }) : r.setCount === 1 ? t('risk.restaking.slashableOne', { share }) : t('risk.restaking.slashableMany', { share, count: String(r.setCount) });
+  return (
+    <span className="sl-restaking" data-restaking="live" data-slashable-bps={r.slashableBps ?? ''} data-operator-sets={r.setCount}>
+      {' '}
+      {sum ? <b data-testid="restaking-sum">{sum}.</b> : <span className="sl-warn">{t('risk.restaking.unavailable', { reason: r.reason ?? '' })}</span>}{' '}
+      {sum && r.reason && <span className="sl-muted">({r.reason}) </span>}
+      <span className="sl-muted">{t('risk.restaking.covers', { covers: r.covers })}</span>
+      <ul className="sl-operators">
+        {r.operators.map((o) => (
+          <li key={o.address} data-operator={o.address} data-operator-slashable-bps={o.slashableBps ?? ''}>
+            <span title={o.address}>{o.label ? `${o.label} ${shortAddress(o.address)}` : shortAddress(o.address)}</span>
+            {': '}
+            {o.slashableBps !== null ? t('risk.restaking.operator', { share: formatPercent(o.slashableBps) }) : t('common.unavailableBecause', { reason: o.reason ?? '' })}
+            {o.sets.length > 0 && (
+              <ul>
+                {o.sets.map((s) => (
+                  <li key={`${s.avs}:${s.id}`} data-operator-set={`${s.avs}:${s.id}`} data-registered={s.registered}>
+                    <span title={s.avs}>{t('risk.restaking.set', { avs: shortAddress(s.avs), id: String(s.id), share: ofMax(s.magnitude, o.maxMagnitude) })}</span>
+                    {!s.registered && <span className="sl-muted"> · {t('risk.restaking.notRegistered')}</span>}
+                    {s.pendingDiff !== null && s.effectBlock !== null && <span className="sl-muted"> · {t('risk.restaking.pending', { diff: ofMax(s.pendingDiff, o.maxMagnitude), block: String(s.effectBlock) })}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      {BigInt(r.undelegatedShares) > 0n && <span className="sl-muted">{t('risk.restaking.undelegated', { amount: formatWad(r.undelegatedShares, 2) })} </span>}
+      {r.unlisted.length > 0 && <span className="sl-warn">{t('risk.restaking.unlisted', { list: r.unlisted.map(shortAddress).join(', ') })} </span>}
+      {r.missing.length > 0 && <span className="sl-warn">{t('risk.restaking.missing', { list: r.missing.join('; ') })} </span>}
+      {live.blockNumber !== null && ageS !== null && <span className="sl-muted">{t('risk.restaking.block', { block: Number(live.blockNumber).toLocaleString('en-US'), age: formatAge(ageS) })}</span>}
+    </span>
   );
 }

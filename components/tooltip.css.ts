@@ -34,6 +34,10 @@ export const TOOLTIP_CSS = `
 .sl-level-none { background: transparent; color: var(--muted); border: 1px dashed var(--line); }
 .sl-layer { font-weight: 600; } .sl-why { color: var(--muted); }
 .sl-src { font-size: 10.5px; white-space: nowrap; } .sl-src a { color: inherit; margin-right: 1px; } .sl-signal { color: var(--bad, #dc2626); }
+/* The restaking row's live detail: operators and their sets, indented under the row's why (not the row grid). */
+.sl-restaking { display: block; margin-top: 2px; font-size: 11px; } .sl-restaking b { color: var(--fg); font-weight: 600; }
+.sl-risk .sl-operators, .sl-risk .sl-operators ul { list-style: none; margin: 1px 0 1px 8px; padding: 0; }
+.sl-risk .sl-operators li { display: block; padding: 0; }
 .sl-foot { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-top: 8px; }
 .sl-button { font: inherit; border: 1px solid var(--line); background: transparent; color: var(--fg); border-radius: 6px; padding: 2px 8px; cursor: pointer; }
 .sl-button:focus-visible, summary:focus-visible { outline: 2px solid #6366f1; outline-offset: 2px; }

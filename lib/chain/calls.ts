@@ -35,6 +35,17 @@ export class CallBatch {
   }
 }
 
+/** Reads several values at once; the first failure's reason stands for them all (a road needs every one). */
+export function readAll<T extends Record<string, () => CallResult>>(calls: T): { [K in keyof T]: unknown } | { failed: string } {
+  const out: Record<string, unknown> = {};
+  for (const [name, call] of Object.entries(calls)) {
+    const got = valueOf<unknown>(call(), name);
+    if (!got.ok) return { failed: got.reason };
+    out[name] = got.value;
+  }
+  return out as { [K in keyof T]: unknown };
+}
+
 /** The value of a successful call, or the reason it failed, in words for the tooltip. */
 export function valueOf<T>(result: CallResult, what: string): { ok: true; value: T } | { ok: false; reason: string } {
   if (result.status === 'success') return { ok: true, value: result.result as T };

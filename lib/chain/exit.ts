@@ -2,18 +2,16 @@ import { parseAbi, type Address } from 'viem';
 import type { ExitPlan } from '../tokens/schema';
 import {
   eigenDelegationAbi,
-  erc20Abi,
   ETH_SENTINEL,
-  etherfiRedemptionAbi,
   etherfiWithdrawNftAbi,
   hashConsensusAbi,
   lidoQueueAbi,
   lidoStethAbi,
   multicall3Abi,
 } from './abis';
-import { valueOf, type CallBatch, type CallResult } from './calls';
+import { readAll, valueOf, type CallBatch, type CallResult } from './calls';
 import type { ExitPart, Figures } from './figures';
-import { wadToNumber, WAD } from './units';
+import { mulWad, wadToNumber, WAD } from './units';
 
 /*
  * Redeeming through the protocol: live queue state turned into a range of seconds, with its parts.
@@ -90,17 +88,9 @@ export interface ExitContext {
 type Planner<K extends ExitPlan['kind']> = (exit: Extract<ExitPlan, { kind: K }>, batch: CallBatch) => (ctx: ExitContext) => RedeemFigures;
 
 const eth = (wad: bigint) => `${Math.round(wadToNumber(wad)).toLocaleString('en-US')} ETH`;
-
-/** Reads several values at once; the first failure becomes the reason the redeem road is unavailable. */
-function readAll<T extends Record<string, () => CallResult>>(calls: T): { [K in keyof T]: unknown } | { failed: string } {
-  const out: Record<string, unknown> = {};
-  for (const [name, call] of Object.entries(calls)) {
-    const got = valueOf<unknown>(call(), name);
-    if (!got.ok) return { failed: got.reason };
-    out[name] = got.value;
-  }
-  return out as { [K in keyof T]: unknown };
-}
+/** An amount of the token itself, with its worth in ETH when the redemption value was read. */
+const tokens = (wad: bigint, symbol: string, rate: bigint | null) =>
+  `${Math.round(wadToNumber(wad)).toLocaleString('en-US')} ${symbol}${rate === null ? '' : ` (${eth(mulWad(wad, rate))})`}`;
 
 function eigenDelayCall(batch: CallBatch, delegationManager: Address) {
   return batch.add({ address: delegationManager, abi: eigenDelegationAbi, functionName: 'minWithdrawalDelayBlocks' });
@@ -114,6 +104,18 @@ function eigenPart(blocks: number): ExitPart {
     measured: true,
     source: 'DelegationManager.minWithdrawalDelayBlocks()',
   };
+}
+
+/** Renzo's risk oracle cooldown, when the queue consults the oracle we know; else why it is not counted. */
+function riskOracleCooldown(oracleOf: CallResult, cooldown: CallResult, known: Address): { seconds: number | null; note: string | null } {
+  const named = valueOf<Address>(oracleOf, 'WithdrawQueue.riskOracleMiddleware()');
+  if (!named.ok) return { seconds: null, note: `Renzo's risk oracle may set a longer cooldown (not read: ${named.reason}).` };
+  if (named.value.toLowerCase() !== known.toLowerCase()) {
+    return { seconds: null, note: `Renzo's queue consults a risk oracle other than the one known (${named.value}): a longer cooldown it sets is not read.` };
+  }
+  const got = valueOf<bigint>(cooldown, 'RiskOracleMiddleware.withdrawCooldownPeriod()');
+  if (!got.ok) return { seconds: null, note: `Renzo's risk oracle may set a longer cooldown (not read: ${got.reason}).` };
+  return { seconds: Number(got.value), note: null };
 }
 
 /** The beacon exit as a possible extra wait: only when the protocol's buffer can't pay. */
@@ -175,44 +177,28 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
     };
   },
 
+  // The instant road (EtherFiRedemptionManager, with its fee) is lib/chain/instant.ts; this is the queue.
   etherfi: (exit, batch) => {
-    const redeemable = batch.add({ address: exit.redemptionManager, abi: etherfiRedemptionAbi, functionName: 'totalRedeemableAmount', args: [ETH_SENTINEL] });
-    const preview = batch.add({ address: exit.redemptionManager, abi: etherfiRedemptionAbi, functionName: 'previewRedeem', args: [WAD, ETH_SENTINEL] });
-    const paused = batch.add({ address: exit.redemptionManager, abi: etherfiRedemptionAbi, functionName: 'paused' });
     const nextId = batch.add({ address: exit.withdrawRequestNft, abi: etherfiWithdrawNftAbi, functionName: 'nextRequestId' });
     const finalizedId = batch.add({ address: exit.withdrawRequestNft, abi: etherfiWithdrawNftAbi, functionName: 'lastFinalizedRequestId' });
     const eigenDelay = eigenDelayCall(batch, exit.delegationManager);
 
-    return ({ rate, beacon }) => {
+    return ({ beacon }) => {
       const delay = valueOf<number>(eigenDelay(), 'DelegationManager.minWithdrawalDelayBlocks()');
       if (!delay.ok) return unavailable(delay.reason);
       const notes: string[] = [];
-      const instant = valueOf<bigint>(redeemable(), 'EtherFiRedemptionManager.totalRedeemableAmount(ETH)');
-      const instantPaused = valueOf<boolean>(paused(), 'EtherFiRedemptionManager.paused()');
-      const previewed = valueOf<bigint>(preview(), 'EtherFiRedemptionManager.previewRedeem()');
-      let instantCovers = false;
-      if (instant.ok && instantPaused.ok && !instantPaused.value) {
-        instantCovers = instant.value >= REFERENCE_REDEMPTION_ETH;
-        // previewRedeem(1e18 shares) against the share's value (the weETH rate) gives the exit fee.
-        const shareValue = rate !== null && rate !== WAD ? rate : null;
-        const fee = previewed.ok && shareValue ? `, exit fee ${Number(((shareValue - previewed.value) * 10_000n) / shareValue)} bps` : '';
-        notes.push(`Instant redemption: up to ${eth(instant.value)} now${fee}.`);
-      } else {
-        notes.push(instantPaused.ok && instantPaused.value ? 'Instant redemption is paused.' : `Instant redemption unreadable: ${instant.ok ? '' : instant.reason}`);
-      }
       const next = valueOf<number>(nextId(), 'WithdrawRequestNFT.nextRequestId()');
       const last = valueOf<number>(finalizedId(), 'WithdrawRequestNFT.lastFinalizedRequestId()');
       if (next.ok && last.ok) notes.push(`Withdrawal queue: ${Math.max(0, next.value - 1 - last.value)} requests not yet finalized.`);
-      const parts: ExitPart[] = [
-        instantCovers
-          ? { label: `Instant redemption (covers ${eth(REFERENCE_REDEMPTION_ETH)})`, minSeconds: 0, maxSeconds: 0, measured: true, source: 'EtherFiRedemptionManager.totalRedeemableAmount(ETH)' }
-          : { label: 'ether.fi queue finalization (typical daily report, not read)', minSeconds: DAY, maxSeconds: 2 * DAY, measured: false, source: 'etherfi-protocol WithdrawRequestNFT: finalized by oracle reports' },
-        // When liquidity runs out, restaked validators leave EigenLayer first: its delay sets the worst case.
-        eigenPart(delay.value),
-        maybe(beacon),
-      ];
-      const figures = fromParts(parts, notes);
-      return instantPaused.ok && instantPaused.value ? { ...figures, paused: ['EtherFiRedemptionManager.paused()'] } : figures;
+      return fromParts(
+        [
+          { label: 'ether.fi queue finalization (typical daily report, not read)', minSeconds: DAY, maxSeconds: 2 * DAY, measured: false, source: 'etherfi-protocol WithdrawRequestNFT: finalized by oracle reports' },
+          // When liquidity runs out, restaked validators leave EigenLayer first: its delay sets the worst case.
+          eigenPart(delay.value),
+          maybe(beacon),
+        ],
+        notes,
+      );
     };
   },
 
@@ -257,7 +243,7 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
   stakewise: (exit, batch) => {
     const queued = batch.add({ address: exit.redeemer, abi: fn('function queuedShares() view returns (uint128)'), functionName: 'queuedShares' });
     const delay = batch.add({ address: exit.redeemer, abi: fn('function exitQueueUpdateDelay() view returns (uint256)'), functionName: 'exitQueueUpdateDelay' });
-    return ({ beacon }) => {
+    return ({ beacon, rate }) => {
       const r = readAll({ 'OsTokenRedeemer.queuedShares()': queued, 'OsTokenRedeemer.exitQueueUpdateDelay()': delay });
       if ('failed' in r) return unavailable(r.failed);
       const updateDelay = Number(r['OsTokenRedeemer.exitQueueUpdateDelay()'] as bigint);
@@ -266,7 +252,8 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
           { label: 'StakeWise exit queue update', minSeconds: 0, maxSeconds: updateDelay, measured: true, source: 'OsTokenRedeemer.exitQueueUpdateDelay()' },
           maybe(beacon),
         ],
-        [`${eth(r['OsTokenRedeemer.queuedShares()'] as bigint)} of osETH queued for redemption (ABI partly unverified).`],
+        // queuedShares counts osETH (stakewise/v3-core OsTokenRedeemer), not ETH.
+        [`${tokens(r['OsTokenRedeemer.queuedShares()'] as bigint, 'osETH', rate)} queued for redemption.`],
       );
     };
   },
@@ -331,16 +318,18 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
   'liquid-collective': (exit, batch) => {
     const demand = batch.add({ address: exit.redeemManager, abi: fn('function getRedeemDemand() view returns (uint256)'), functionName: 'getRedeemDemand' });
     const buffered = batch.add({ address: exit.redeemManager, abi: fn('function getBufferedExceedingEth() view returns (uint256)'), functionName: 'getBufferedExceedingEth' });
-    return ({ beacon }) => {
+    return ({ beacon, rate }) => {
       const r = readAll({ 'RedeemManager.getRedeemDemand()': demand, 'RedeemManager.getBufferedExceedingEth()': buffered });
       if ('failed' in r) return unavailable(r.failed);
+      // The demand is counted in LsETH (liquid-collective-protocol RedeemManager.1.sol), the buffer in ETH.
+      const demandLseth = r['RedeemManager.getRedeemDemand()'] as bigint;
       return fromParts(
         [beacon],
         [
           'Only allowlisted accounts can redeem LsETH; everyone else sells.',
-          `Redeem demand ${eth(r['RedeemManager.getRedeemDemand()'] as bigint)}; buffer ${eth(r['RedeemManager.getBufferedExceedingEth()'] as bigint)}.`,
+          `Redeem demand ${tokens(demandLseth, 'LsETH', rate)}; buffer ${eth(r['RedeemManager.getBufferedExceedingEth()'] as bigint)}.`,
         ],
-        { eth: (r['RedeemManager.getRedeemDemand()'] as bigint).toString(), label: 'RedeemManager.getRedeemDemand()' },
+        rate === null ? null : { eth: mulWad(demandLseth, rate).toString(), label: 'RedeemManager.getRedeemDemand() × the LsETH rate' },
       );
     };
   },
@@ -349,14 +338,21 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
     const cooldown = batch.add({ address: exit.withdrawQueue, abi: fn('function coolDownPeriod() view returns (uint256)'), functionName: 'coolDownPeriod' });
     const available = batch.add({ address: exit.withdrawQueue, abi: fn('function getAvailableToWithdraw(address _asset) view returns (uint256)'), functionName: 'getAvailableToWithdraw', args: [ETH_SENTINEL] });
     const eigen = eigenDelayCall(batch, exit.delegationManager);
+    // A claim waits max(the risk oracle's cooldown, the queue's own) (Renzo-Protocol/contracts-public WithdrawQueue.sol).
+    const oracleOf = batch.add({ address: exit.withdrawQueue, abi: fn('function riskOracleMiddleware() view returns (address)'), functionName: 'riskOracleMiddleware' });
+    const oracleCooldown = batch.add({ address: exit.riskOracle, abi: fn('function withdrawCooldownPeriod() view returns (uint256)'), functionName: 'withdrawCooldownPeriod' });
     return ({ beacon }) => {
       const r = readAll({ 'WithdrawQueue.coolDownPeriod()': cooldown, 'WithdrawQueue.getAvailableToWithdraw(ETH)': available, 'DelegationManager.minWithdrawalDelayBlocks()': eigen });
       if ('failed' in r) return unavailable(r.failed);
-      const wait = Number(r['WithdrawQueue.coolDownPeriod()'] as bigint);
+      const own = Number(r['WithdrawQueue.coolDownPeriod()'] as bigint);
+      const oracle = riskOracleCooldown(oracleOf(), oracleCooldown(), exit.riskOracle);
+      const longer = oracle.seconds !== null && oracle.seconds > own;
+      const wait = longer ? oracle.seconds! : own;
       const buffer = r['WithdrawQueue.getAvailableToWithdraw(ETH)'] as bigint;
-      const parts: ExitPart[] = [{ label: 'Renzo withdrawal cooldown', minSeconds: wait, maxSeconds: wait, measured: true, source: 'WithdrawQueue.coolDownPeriod()' }];
+      const source = longer ? 'RiskOracleMiddleware.withdrawCooldownPeriod() (longer than WithdrawQueue.coolDownPeriod())' : 'WithdrawQueue.coolDownPeriod()';
+      const parts: ExitPart[] = [{ label: 'Renzo withdrawal cooldown', minSeconds: wait, maxSeconds: wait, measured: true, source }];
       if (buffer < REFERENCE_REDEMPTION_ETH) parts.push(eigenPart(r['DelegationManager.minWithdrawalDelayBlocks()'] as number), maybe(beacon));
-      return fromParts(parts, [`Withdrawal buffer: ${eth(buffer)}.`, "Renzo's risk oracle may set a longer cooldown (not read)."]);
+      return fromParts(parts, [`Withdrawal buffer: ${eth(buffer)}.`, ...(oracle.note ? [oracle.note] : [])]);
     };
   },
 
@@ -379,31 +375,26 @@ const PLANNERS: { [K in ExitPlan['kind']]: Planner<K> } = {
     };
   },
 
+  // The vault's instant withdrawal (with its exit fee) is lib/chain/instant.ts; this is the 2-step queue.
   puffer: (exit, batch) => {
-    // The vault pays instant withdrawals from the ETH and WETH it holds.
-    const cash = batch.add({ address: MULTICALL3, abi: multicall3Abi, functionName: 'getEthBalance', args: [exit.vault] });
-    const wrapped = batch.add({ address: exit.weth, abi: erc20Abi, functionName: 'balanceOf', args: [exit.vault] });
-    const fee = batch.add({ address: exit.vault, abi: fn('function getTotalExitFeeBasisPoints() view returns (uint256)'), functionName: 'getTotalExitFeeBasisPoints' });
     const length = batch.add({ address: exit.withdrawalManager, abi: fn('function getWithdrawalsLength() view returns (uint256)'), functionName: 'getWithdrawalsLength' });
     const finalized = batch.add({ address: exit.withdrawalManager, abi: fn('function getFinalizedWithdrawalBatch() view returns (uint256)'), functionName: 'getFinalizedWithdrawalBatch' });
     const batchSize = batch.add({ address: exit.withdrawalManager, abi: fn('function BATCH_SIZE() view returns (uint256)'), functionName: 'BATCH_SIZE' });
     const eigen = eigenDelayCall(batch, exit.delegationManager);
     return ({ beacon }) => {
-      const r = readAll({ 'PufferVault ETH balance': cash, 'WETH.balanceOf(PufferVault)': wrapped, 'PufferVault.getTotalExitFeeBasisPoints()': fee, 'PufferWithdrawalManager.getWithdrawalsLength()': length, 'PufferWithdrawalManager.getFinalizedWithdrawalBatch()': finalized, 'PufferWithdrawalManager.BATCH_SIZE()': batchSize, 'DelegationManager.minWithdrawalDelayBlocks()': eigen });
+      const r = readAll({ 'PufferWithdrawalManager.getWithdrawalsLength()': length, 'PufferWithdrawalManager.getFinalizedWithdrawalBatch()': finalized, 'PufferWithdrawalManager.BATCH_SIZE()': batchSize, 'DelegationManager.minWithdrawalDelayBlocks()': eigen });
       if ('failed' in r) return unavailable(r.failed);
-      const liquid = (r['PufferVault ETH balance'] as bigint) + (r['WETH.balanceOf(PufferVault)'] as bigint);
       const size = (r['PufferWithdrawalManager.BATCH_SIZE()'] as bigint) || 1n;
       const batches = (r['PufferWithdrawalManager.getWithdrawalsLength()'] as bigint) / size;
       const pending = batches - (r['PufferWithdrawalManager.getFinalizedWithdrawalBatch()'] as bigint);
-      const notes = [`Instant withdrawals pay from ${eth(liquid)} of ETH and WETH in the vault, exit fee ${r['PufferVault.getTotalExitFeeBasisPoints()']} bps.`, `${pending} withdrawal batches waiting to be finalized.`];
-      const parts: ExitPart[] = liquid >= REFERENCE_REDEMPTION_ETH
-        ? [{ label: `Instant withdrawal (covers ${eth(REFERENCE_REDEMPTION_ETH)})`, minSeconds: 0, maxSeconds: 0, measured: true, source: 'PufferVault ETH and WETH balances' }]
-        : [
-            { label: 'Puffer 2-step withdrawal: batch finalization (typical, not read)', minSeconds: DAY, maxSeconds: 3 * DAY, measured: false, source: 'PufferWithdrawalManager batches' },
-            eigenPart(r['DelegationManager.minWithdrawalDelayBlocks()'] as number),
-            maybe(beacon),
-          ];
-      return fromParts(parts, notes);
+      return fromParts(
+        [
+          { label: 'Puffer 2-step withdrawal: batch finalization (typical, not read)', minSeconds: DAY, maxSeconds: 3 * DAY, measured: false, source: 'PufferWithdrawalManager batches' },
+          eigenPart(r['DelegationManager.minWithdrawalDelayBlocks()'] as number),
+          maybe(beacon),
+        ],
+        [`${pending} withdrawal batches waiting to be finalized.`],
+      );
     };
   },
 };

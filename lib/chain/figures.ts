@@ -45,6 +45,43 @@ export const exitPartSchema = z.object({
   source: z.string(),
 });
 
+/** One size through the instant-withdrawal road: what it gets after the fee, or why it cannot go. */
+export const instantQuoteSchema = z.object({
+  /** The size, in ETH worth at the redemption value. */
+  valueEth: wadString,
+  /** ETH (or WETH) out after the fee; null beyond the road's capacity, while it is closed, or with the fee unread. */
+  outEth: wadString.nullable(),
+  feeBps: z.number().nullable(),
+  reason,
+});
+export type InstantQuote = z.infer<typeof instantQuoteSchema>;
+
+/**
+ * The instant-withdrawal road (lib/chain/instant.ts): a protocol contract paying at once, for a fee,
+ * from the liquidity it holds. The same shape for every protocol; `exists: false` when it has none.
+ */
+export const instantRoadSchema = z.object({
+  exists: z.boolean(),
+  /** Can be used now (not paused, switched on, liquidity left); null when that could not be read. */
+  usable: z.boolean().nullable(),
+  /** Reads that say the road is paused now. */
+  paused: z.array(z.string()),
+  /** What it can pay now (ETH), read on-chain. */
+  capacityEth: wadString.nullable(),
+  /** The fee now (bps; where it scales with size, the fee of the smallest withdrawal), and its top where it scales. */
+  feeBps: z.number().nullable(),
+  feeMaxBps: z.number().nullable(),
+  /** The read the fee comes from, or "not readable: why". */
+  feeLabel: z.string().nullable(),
+  waitSeconds: z.number().nullable(),
+  /** The reads behind the road (contract and functions). */
+  label: z.string(),
+  quotes: z.array(instantQuoteSchema),
+  notes: z.array(z.string()),
+  /** Why the road cannot be used now (or does not exist); null when usable. */
+  reason,
+});
+
 /**
  * A move of a redemption value that the sanity bounds do not let through on its own: a fall (a
  * slashing, a hack), or a rise faster than the protocol allows. Kept while it is open (a fall: for a
@@ -112,6 +149,52 @@ export const bridgeRouteSchema = z.object({
 });
 export type BridgeRoute = z.infer<typeof bridgeRouteSchema>;
 
+/** One EigenLayer operator set an operator allocates to, read live (AllocationManager). */
+export const operatorSetAllocationSchema = z.object({
+  avs: z.string(),
+  id: z.number().int().nonnegative(),
+  /** Magnitude allocated from the strategy now (out of the operator's max magnitude; WAD = 1e18 is 100%). */
+  magnitude: wadString,
+  /** Registered for the set now (AllocationManager.getRegisteredSets): only then is the allocation counted as slashable. */
+  registered: z.boolean(),
+  /** A change waiting for its effect block (positive: more allocated; negative: a deallocation, slashable until then). */
+  pendingDiff: z.string().regex(/^-?\d{1,40}$/).nullable(),
+  effectBlock: z.number().int().nullable(),
+});
+
+export const restakingOperatorSchema = z.object({
+  address: z.string(),
+  /** The registry's name for it (Puffer's RestakingOperators), or null for an operator found by delegatedTo. */
+  label: z.string().nullable(),
+  /** This token's shares delegated to it in the strategy. */
+  shares: wadString,
+  maxMagnitude: wadString.nullable(),
+  sets: z.array(operatorSetAllocationSchema),
+  /** Magnitude allocated to registered sets over max magnitude (bps); null when unread. */
+  slashableBps: z.number().int().min(0).max(10_000).nullable(),
+  reason,
+});
+
+/** An LRT's restaking layer read live: who its EigenLayer operators are and what of its stake they made slashable. */
+export const restakingReadingSchema = z.object({
+  strategy: z.string(),
+  covers: z.string(),
+  /** Undelegated stake (delegatedTo = 0): not slashable. */
+  undelegatedShares: wadString,
+  operators: z.array(restakingOperatorSchema),
+  /** Stake-weighted share of the read stake that is allocated to registered operator sets (bps); null when unread. */
+  slashableBps: z.number().int().min(0).max(10_000).nullable(),
+  /** Distinct operator sets (AVS + id) with slashable allocations. */
+  setCount: z.number().int().nonnegative(),
+  /** Stakers in the protocol's own list that the registry does not name: their stake is not covered. */
+  unlisted: z.array(z.string()),
+  /** Stakers whose reads failed: their stake is left out (with the reasons). */
+  missing: z.array(z.string()),
+  reason,
+});
+export type RestakingReading = z.infer<typeof restakingReadingSchema>;
+export type RestakingOperator = z.infer<typeof restakingOperatorSchema>;
+
 /** Live figures (peg, queues) older than this are read again (and shown as stale meanwhile). */
 export const FIGURES_TTL_MS = 60_000;
 
@@ -171,6 +254,10 @@ export const figuresSchema = z.object({
     .default({ total: null, escrows: {}, reason: null }),
   /** LayerZero routes: the verifier set read on-chain for each (oapp, remote eid). */
   bridgeRoutes: z.array(bridgeRouteSchema).default([]),
+  /** The instant-withdrawal road, where the protocol has been looked at for one; null otherwise. */
+  instant: instantRoadSchema.nullable().default(null),
+  /** An LRT's EigenLayer operators and allocations, read live; null for tokens without a restaking read. */
+  restaking: restakingReadingSchema.nullable().default(null),
 });
 
 export type Figures = z.infer<typeof figuresSchema>;

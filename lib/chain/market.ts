@@ -10,7 +10,7 @@ import { feedAnswer } from './feeds';
 import { divWad, mulWad, WAD } from './units';
 
 /** Uniswap v3 pools stand at a CREATE2 address fixed by the factory, the pair and the fee. */
-const UNISWAP_V3_POOL_INIT_CODE_HASH = '0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54';
+export const UNISWAP_V3_POOL_INIT_CODE_HASH = '0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54';
 
 export function uniswapV3PoolAddress(factory: Address, tokenA: Address, tokenB: Address, fee: number): Address {
   const [token0, token1] = tokenA.toLowerCase() < tokenB.toLowerCase() ? [tokenA, tokenB] : [tokenB, tokenA];

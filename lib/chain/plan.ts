@@ -4,12 +4,14 @@ import { erc20Abi } from './abis';
 import { checkMarkets } from './bounds';
 import { valueOf, type CallBatch } from './calls';
 import { planExit, TYPICAL_BEACON_EXIT } from './exit';
+import { planInstant } from './instant';
 import type { BridgeRoute, ExitPart, Figures, MarketReading } from './figures';
 import { planRoute } from './layerzero';
 import { planMarket, type MarketDecodeInput, type MarketPlan } from './market';
 import { planPauses } from './pauses';
 import { judgeRate, openFall, type Evidence, type RateJudgement, type RateState } from './rate-trust';
 import { judgedRead, planConfirmers, planRedemption } from './redemption';
+import { planRestaking, type SecondRound } from './restaking';
 import { ratioBps, spreadBps, WAD } from './units';
 
 /** Sizes for "sell now": what a user, a whale and a fund would sell. */
@@ -34,7 +36,10 @@ export interface TokenRead {
   judgement: RateJudgement | null;
 }
 
-export type TokenDecoder = (block: BlockInfo, readAt: number, rpcHost: string, pastRead?: Evidence) => TokenRead;
+export type TokenDecoder = ((block: BlockInfo, readAt: number, rpcHost: string, pastRead?: Evidence) => TokenRead) & {
+  /** Reads that depend on this batch's results (an LRT's EigenLayer allocations): one more multicall, before decoding. */
+  secondRound?: SecondRound;
+};
 
 /** Adds every call one token needs to the batch; the returned function turns the results into figures. */
 export function planToken(token: TokenEntry, batch: CallBatch, context: TokenReadContext): TokenDecoder {
@@ -50,8 +55,10 @@ export function planToken(token: TokenEntry, batch: CallBatch, context: TokenRea
   const rateHint = state?.value && token.redemption.kind !== 'pegged' ? BigInt(state.value) : token.rateHint;
   const markets = token.market.map((source) => planMarket(token, source, batch, SELL_SIZES_ETH, rateHint));
   const redeem = planExit(token.exit, batch);
+  const instant = planInstant('instant' in token.exit ? token.exit.instant : undefined, batch, SELL_SIZES_ETH);
+  const restaking = planRestaking(token.restaking, batch);
 
-  return (block, readAt, rpcHost, pastRead) => {
+  const decode: TokenDecoder = (block, readAt, rpcHost, pastRead) => {
     let judgement: RateJudgement | null = null;
     let readValue: bigint | null = null;
     let readReason: string | null = null;
@@ -92,12 +99,16 @@ export function planToken(token: TokenEntry, batch: CallBatch, context: TokenRea
       peg: pegOf(readings, rate, redemption.reason),
       sell: { venue: dex ? dex.source.label : null, quotes: sellQuotes, reason: dex ? null : 'no DEX source for this token' },
       redeem: redeem({ now: block.timestamp, rate, beacon: context.beaconExit ?? TYPICAL_BEACON_EXIT }),
+      instant: instant({ now: block.timestamp }),
       pauses: pauses(),
       supply: { total: null, escrows: escrows(), reason: null },
       bridgeRoutes: routes(),
+      restaking: restaking?.decode() ?? null,
     };
     return { figures, judgement };
   };
+  if (restaking) decode.secondRound = restaking.secondRound;
+  return decode;
 }
 
 /** What each bridge escrow on the home chain holds of the token (one balanceOf per distinct escrow). */
@@ -202,6 +213,8 @@ export function planBridgedToken(token: TokenEntry, chainId: number, batch: Call
         reason: dex ? null : `no DEX source for ${token.symbol} on this chain`,
       },
       redeem: bridgedRedeem(home),
+      // The instant road is the home chain's, after bridging back.
+      instant: home?.instant ?? null,
       // Pauses are the protocol's, on the home chain.
       pauses: home?.pauses ?? [],
       supply: {
@@ -211,6 +224,8 @@ export function planBridgedToken(token: TokenEntry, chainId: number, batch: Call
       },
       // This chain's OFT (it mints) and the home adapter's route from this chain (it releases what it holds).
       bridgeRoutes: [...(route ? [route()] : []), ...(home?.bridgeRoutes ?? []).filter((r) => r.remoteChainId === chainId)],
+      // The stake behind a bridged token is the home chain's.
+      restaking: home?.restaking ?? null,
     };
     return { figures, judgement: null };
   };

@@ -172,6 +172,7 @@ async function readOnce(client: PublicClient, host: string, read: ChainRead): Pr
   if (lag > MAX_BLOCK_LAG_SECONDS) {
     throw new Error(`newest block ${block.number} is ${Math.round(lag / 60)} min old: the node is not following the chain`);
   }
+  await readSecondRound(client, decoders, block.number);
   const reads = decoders.map((decode) => decode(block, readAt, host));
 
   // A move no second source backed: the same read at an older block may show the value stood.
@@ -187,6 +188,25 @@ async function readOnce(client: PublicClient, host: string, read: ChainRead): Pr
     const state = read.contexts[token.symbol]?.rateState ?? null;
     return { figures: r.figures, rateState: r.judgement ? nextRateState(state, r.judgement, block) : state };
   });
+}
+
+/**
+ * Reads that depend on the first batch (an LRT's EigenLayer allocations, per operator found there):
+ * one more Multicall3 call, only when some token asks for it. It reads the newest block, not round
+ * one's by number: behind a load balancer the next node may not have that block yet, and a read
+ * pinned by number is also what a historical read looks like. Its failure leaves those reads
+ * unavailable, with the reason, and every other figure as it was.
+ */
+async function readSecondRound(client: PublicClient, decoders: TokenDecoder[], afterBlock: bigint): Promise<void> {
+  const rounds = decoders.flatMap((d) => (d.secondRound ? [d.secondRound] : []));
+  const second = new CallBatch();
+  rounds.forEach((r) => r.plan(second));
+  if (!second.calls.length) return;
+  try {
+    second.settle((await client.multicall({ contracts: second.calls, allowFailure: true, batchSize: 0 })) as CallResult[]);
+  } catch (error) {
+    rounds.forEach((r) => r.failed(`the allocation read (a second multicall after block ${afterBlock}) failed: ${shortError(error)}`));
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Figures } from '../chain/figures';
+import type { Figures, RestakingReading } from '../chain/figures';
 import { tokenBySymbol } from '../tokens/registry';
 import { bridgeRow } from './bridge';
 import { riskFactsFor } from './facts';
@@ -28,6 +28,11 @@ export interface LayerRow {
   signal?: string;
   /** The liquidity row's figures, worded by the UI: the peg and the cost of selling ~100 ETH (bps). */
   live?: { pegBps: number; sellCostBps: number | null };
+  /**
+   * The restaking row of an LRT with a live EigenLayer read: its operators, sets and slashable share
+   * (null until read); or why it is not read. The level stays the reviewed one (see withLiveRestaking).
+   */
+  restaking?: { reading: RestakingReading | null; unread: string | null; blockNumber: string | null; readAt: number | null };
 }
 
 export const LEVEL_RANK: Record<Level, number> = { none: 0, low: 1, unknown: 2, medium: 3, high: 4 };
@@ -106,14 +111,28 @@ export function riskRows(symbol: string, figures: Figures | null, context: RiskC
     if (layer === 'oracle') return [oracleRow(symbol, context.siteId)];
     if (layer === 'bridge') return bridged ? [bridgeRow(token, context.chainId!, figures)] : [];
     const fact = facts?.[layer];
-    const row: LayerRow = fact
+    const reviewedRow: LayerRow = fact
       ? { layer, level: fact.level, why: fact.why, sources: fact.sources, reviewed: fact.reviewed, confidence: fact.confidence }
       : { layer, level: 'unknown', why: 'Not reviewed yet', sources: [], reviewed: null, confidence: 'unverified' };
+    const row = layer === 'restaking' ? withLiveRestaking(reviewedRow, token?.restaking, figures) : reviewedRow;
     if (layer === pausedLayer && paused.length) {
       return [{ ...row, level: RAISED[row.level], signal: `Paused now: ${paused.join(', ')}` }];
     }
     return [row];
   });
+}
+
+/**
+ * The restaking row with what EigenLayer says now, where the registry names whose stake to read. The
+ * level stays the reviewed one: the slashable share says how much an AVS could take, not how likely
+ * it is (that depends on each AVS's slashing conditions, which no read shows), and no published
+ * threshold turns a share into a level. The live figures are the row's detail, with their block.
+ */
+function withLiveRestaking(row: LayerRow, plan: NonNullable<ReturnType<typeof tokenBySymbol>>['restaking'] | undefined, figures: Figures | null): LayerRow {
+  if (!plan) return row;
+  if ('unread' in plan) return { ...row, restaking: { reading: null, unread: plan.unread, blockNumber: null, readAt: null } };
+  const reading = figures?.restaking ?? null;
+  return { ...row, restaking: { reading, unread: null, blockNumber: reading ? figures!.blockNumber : null, readAt: reading ? figures!.readAt : null } };
 }
 
 /** The worst row (ties: the lower layer of the stack), for summaries. */

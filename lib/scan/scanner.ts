@@ -36,6 +36,37 @@ export interface ScannerOptions {
   now?: () => number;
 }
 
+/**
+ * A first-in, first-out queue. Not Array.shift: on a long array (a page that adds 100,000 nodes at
+ * once) each shift copies the whole array, and a scan of them takes minutes instead of a second.
+ */
+function fifo<T>() {
+  let items: T[] = [];
+  let head = 0;
+  return {
+    get size() {
+      return items.length - head;
+    },
+    push(item: T) {
+      items.push(item);
+    },
+    take(): T | undefined {
+      if (head === items.length) return undefined;
+      const item = items[head++];
+      // Let go of what was taken once it is most of the array, so removed nodes can be collected.
+      if (head === items.length || (head > 1024 && head * 2 > items.length)) {
+        items = items.slice(head);
+        head = 0;
+      }
+      return item;
+    },
+    clear() {
+      items = [];
+      head = 0;
+    },
+  };
+}
+
 /** A name or an icon's label: marked only when its row shows no symbol of the same token. */
 interface Candidate {
   element: Element;
@@ -46,7 +77,8 @@ export function startScanner(options: ScannerOptions) {
   const { root, matcher, site, signal } = options;
   const now = options.now ?? (() => performance.now());
   /** Subtrees whose text is to be judged, walked in document order. Symbols are marked as they are found. */
-  const subtrees: Node[] = [root];
+  const subtrees = fifo<Node>();
+  subtrees.push(root);
   /** The subtree being walked and the text to resume at: a walk that runs out of time goes on next frame. */
   let walk: { top: Node; walker: TreeWalker; resumeAt: Text | null } | null = null;
   /** Texts that changed in place or arrived alone: what a mark showed may have gone. */
@@ -71,6 +103,8 @@ export function startScanner(options: ScannerOptions) {
   let recounted = false;
   /** Text and labels refused while the page held MAX_MARKS marks. */
   const waiting = new Set<Text | Element>();
+  /** What waited, taken out to be judged again now that there is room: one at a time, in passes. */
+  let retrying: (Text | Element)[] = [];
 
   // Nothing runs before the page's load event: marks can wait, the page's own load cannot.
   let loaded = document.readyState === 'complete';
@@ -91,7 +125,8 @@ export function startScanner(options: ScannerOptions) {
     scheduled = true;
     requestAnimationFrame(pass);
   };
-  const pending = () => walk !== null || subtrees.length + texts.length + emptied.length + labelled.length + candidates.length > 0;
+  const pending = () =>
+    walk !== null || subtrees.size + texts.length + emptied.length + labelled.length + candidates.length > 0 || (marks < MAX_MARKS && retrying.length + waiting.size > 0);
 
   /** The page's chain, read from the URL once per pass rather than once per mark. */
   let passChain: number | null | undefined;
@@ -104,11 +139,12 @@ export function startScanner(options: ScannerOptions) {
     const deadline = started + FRAME_BUDGET_MS;
     let changed = false;
     while (now() < deadline) {
-      if (walk || subtrees.length) changed = walkSome(deadline) || changed;
+      if (walk || subtrees.size) changed = walkSome(deadline) || changed;
       else if (texts.length) changed = judge(texts.pop()!, true) || changed;
       else if (emptied.length) changed = clearIfGone(emptied.pop()!) || changed;
       else if (labelled.length) changed = judgeLabels(labelled.pop()!) || changed;
       else if (candidates.length) changed = markCandidate(candidates.pop()!) || changed;
+      else if (retrying.length + waiting.size && roomFor(null)) changed = retryWaiting() || changed;
       else break;
     }
     options.onPass?.(started, now(), !pending());
@@ -138,7 +174,7 @@ export function startScanner(options: ScannerOptions) {
       walk.walker.currentNode = resumable ? at : walk.top;
       text = resumable ? at : (walk.walker.nextNode() as Text | null);
     } else {
-      const top = subtrees.shift()!;
+      const top = subtrees.take()!;
       if (top.nodeType === Node.TEXT_NODE) return judge(top as Text, true);
       if (top.nodeType !== Node.ELEMENT_NODE || SKIP.has((top as Element).localName) || !top.isConnected) return false;
       if ((top as Element).matches(LABELLED)) labelled.push(top as Element);
@@ -240,16 +276,39 @@ export function startScanner(options: ScannerOptions) {
     });
   }
 
-  function roomFor(element: Element): boolean {
-    if (marks < MAX_MARKS || element.hasAttribute(MARK.symbol)) return true;
-    // The count only grows as marks come; the app removes them silently. Recount before refusing,
-    // at most once until nodes leave the page: a hostile page with 100,000 mentions must not make
-    // every one of them walk the whole document.
+  /** Whether `element` may be marked (null: whether any element may). */
+  function roomFor(element: Element | null): boolean {
+    if (marks < MAX_MARKS || element?.hasAttribute(MARK.symbol)) return true;
+    // The count only grows as marks come; the app removes marked elements silently. Recount before
+    // refusing, at most once until elements leave the page, from our own marks (at most
+    // MAX_MARKS) rather than the document: a hostile page with 100,000 mentions must not make every
+    // one of them, or every rewrite of a cell, walk the whole document.
     if (!recounted) {
-      marks = root.querySelectorAll(`[${MARK.symbol}]`).length;
+      marks = 0;
+      for (const marked of tally.keys()) if (marked.isConnected && marked.hasAttribute(MARK.symbol)) marks++;
       recounted = true;
     }
     return marks < MAX_MARKS;
+  }
+
+  /**
+   * Judges again one text or label that waited for room. Called from a pass, within its budget, so
+   * that room freed by a page that keeps removing marks costs a few judgements a frame, not a burst
+   * of every mention that waited.
+   */
+  function retryWaiting(): boolean {
+    if (!retrying.length) {
+      retrying = [...waiting];
+      waiting.clear();
+    }
+    const node = retrying.pop()!;
+    if (!node.isConnected) return false;
+    if (node.nodeType === Node.TEXT_NODE) {
+      seen.delete(node as Text);
+      return judge(node as Text, true);
+    }
+    seenLabels.delete(node as Element);
+    return judgeLabels(node as Element);
   }
 
   function mark(element: Element, found: AnyFound): boolean {
@@ -282,34 +341,22 @@ export function startScanner(options: ScannerOptions) {
           else subtrees.push(added);
         }
         if (record.removedNodes.length) {
-          removed = true;
+          // Only elements carry marks: a cell whose text is rewritten (its text node replaced) takes
+          // no mark away, and must not make every mention that waited for room be judged again.
+          for (const gone of record.removedNodes) removed ||= gone.nodeType === Node.ELEMENT_NODE;
           // A marked element whose text went: its mark is checked again.
           if ((record.target as Element).hasAttribute?.(MARK.symbol)) emptied.push(record.target as Element);
         }
       }
     }
-    // Nodes left: marks may have gone with them, so what waited for room is judged again.
+    // Elements left: marks may have gone with them, so the count is taken again before refusing, and
+    // what waited for room is judged again if there is room (pass by pass, see retryWaiting).
     if (removed) {
       recounted = false;
       removedSinceReport = true;
-      if (waiting.size) requeueWaiting();
     }
     schedule();
   });
-
-  function requeueWaiting() {
-    for (const node of waiting) {
-      if (!node.isConnected) continue;
-      if (node.nodeType === Node.TEXT_NODE) {
-        seen.delete(node as Text);
-        texts.push(node as Text);
-      } else {
-        seenLabels.delete(node as Element);
-        labelled.push(node as Element);
-      }
-    }
-    waiting.clear();
-  }
 
   observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: LABELS });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
@@ -327,8 +374,10 @@ export function startScanner(options: ScannerOptions) {
       marks = 0;
       tally.clear();
       waiting.clear();
+      retrying = [];
       walk = null;
-      for (const list of [subtrees, texts, emptied, labelled, candidates]) list.length = 0;
+      for (const list of [texts, emptied, labelled, candidates]) list.length = 0;
+      subtrees.clear();
       subtrees.push(root);
       // Forget what we judged: the same text may now mean another chain.
       seen = new WeakMap();

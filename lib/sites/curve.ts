@@ -35,7 +35,8 @@ export const curve: SiteAdapter = {
     if (linked.length) return linked;
     return iconAddressesNear(element, {
       icon: 'img[data-testid^="token-icon-"]',
-      // The DataTable rows are <tr data-testid="data-table-row-<pool id>">; headers and cards stop at depth.
+      // The DataTable rows are plain <tr>s (DataRow adds data-testid="data-table-row-<row index>" only once
+      // mounted; seen in markup rendered from the app, tests/fixtures/rendered/curve); headers and cards stop at depth.
       boundary: 'tr, [role="row"], li',
       address: (icon) => {
         const match = ICON_URL.exec(icon.getAttribute('src') ?? '');

@@ -93,11 +93,50 @@ const LIDO_EXIT = {
   source: SRC.lidoWq,
 } as const;
 
+/*
+ * Instant-withdrawal roads (lib/chain/instant.ts): a contract that pays at once, for a fee, from the
+ * liquidity it holds. Each names the reads behind it; addresses that come only from third-party
+ * material are checked on-chain where they can be (Renzo's instant withdrawer must point at Renzo's
+ * WithdrawQueue and ezETH, and be whitelisted there).
+ */
+const ETHERFI_INSTANT = {
+  kind: 'etherfi',
+  redemptionManager: '0xDadEf1fFBFeaAB4f68A9fD181395F68b4e4E7Ae0',
+  // BASIS_POINT_SCALE; the deployed maxExitFeeInBps immutable is lower, but not read.
+  maxFeeBps: 10_000,
+  confidence: 'primary',
+  source:
+    'etherfi-protocol/smart-contracts script/deploys/Deployed.s.sol (ETHERFI_REDEMPTION_MANAGER); src/withdrawals/EtherFiRedemptionManager.sol (totalRedeemableAmount, tokenToRedemptionInfo(token).exitFeeInBps, previewRedeem rounds the fee up), src/governance/utils/PausableUntil.sol (pausedUntil)',
+} as const;
+const KELP_INSTANT = {
+  kind: 'kelp',
+  withdrawalManager: '0x62De59c08eB5dAE4b7E6F7a8cAd3006d6965ec16',
+  unstakingVault: '0xc66830E2667bc740c0BED9A71F18B14B8c8184bA',
+  // setInstantWithdrawalFee reverts FeeTooHigh above 1 000 bps (10%).
+  maxFeeBps: 1_000,
+  // In Kelp-DAO/LRT-rsETH at commit 2ecd900e (not in the Feb 2025 snapshot c289b815, which predates it).
+  confidence: 'primary',
+  source:
+    'Kelp-DAO/LRT-rsETH README.md (LRTWithdrawalManager, LRTUnstakingVault addresses); contracts/LRTWithdrawalManager.sol and contracts/LRTUnstakingVault.sol at 2ecd900e77799aca17261f14d5f6b2a33f44affd (instantWithdrawal, isInstantWithdrawalEnabled(asset), instantWithdrawalFee with FeeTooHigh above 1 000, getAssetsAvailableForInstantWithdrawal = vault balance less queuedWithdrawalsBuffer)',
+} as const;
+const RENZO_INSTANT = {
+  kind: 'renzo',
+  instantWithdrawer: '0x2DDAa152b3CF455693c944F9F47925408fF6F8ff',
+  withdrawQueue: '0x5efc9D10E42FB517456f4ac41EB5e2eBe42C8918',
+  riskOracle: '0x08921F17A32110F8df44A3d5007F2acd09Cfae6d',
+  ezeth: '0xbf5495Efe5DB9ce00f80364C8B423567e58d2110',
+  maxFeeBps: 10_000,
+  confidence: 'unverified',
+  source:
+    'Renzo-Protocol/contracts-public contracts/Withdraw/InstantWithdrawer.sol (getBufferDetails, getFeeBasisPoints, minFeeBps/maxFeeBps), WithdrawQueue.sol (whitelisted, riskOracleMiddleware, claim), Oracle/RiskOracle/IRiskOracleMiddleware.sol; InstantWithdrawer address from an automated contract inventory (unverified: checked on-chain against withdrawalQueue() and ezETH()); RiskOracleMiddleware address from integrator code (RestakeManager.riskOracleMiddleware() read 2026-09-21), checked against WithdrawQueue.riskOracleMiddleware()',
+} as const;
+
 const ETHERFI_EXIT = {
   kind: 'etherfi',
   redemptionManager: '0xDadEf1fFBFeaAB4f68A9fD181395F68b4e4E7Ae0',
   withdrawRequestNft: '0x7d5706f6ef3F89B3951E23e557CDFBC3239D4E2c',
   delegationManager: EIGEN_DELEGATION,
+  instant: ETHERFI_INSTANT,
   confidence: 'primary',
   source: `${SRC.etherfi}; ${SRC.eigen}`,
 } as const;
@@ -179,6 +218,16 @@ const pauseRead = (
 ) => ({ address, signature, label, affects, confidence, source });
 const paused = 'function paused() view returns (bool)';
 const PUFFER_ACCESS_MANAGER = '0x8c1686069474410E6243425f4a10177a94EBEE11';
+const PUFFER_INSTANT = {
+  kind: 'puffer',
+  vault: '0xD9A442856C234a39a81a089C06451EBAa4306a72',
+  weth: '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2',
+  accessManager: PUFFER_ACCESS_MANAGER,
+  // _MAX_EXIT_FEE_BASIS_POINTS (250) for each of the exit fee and the treasury exit fee.
+  maxFeeBps: 500,
+  confidence: 'primary',
+  source: `${SRC.puffer} (withdraw/redeem pay WETH from the vault's ETH and WETH less getTotalExitFeeBasisPoints(), rounded up; restricted through the AccessManager)`,
+} as const;
 
 const LIDO_PAUSES = [
   pauseRead(LIDO_EXIT.queue, 'function isPaused() view returns (bool)', 'Lido WithdrawalQueue.isPaused()', 'withdrawals', 'primary', SRC.lidoWq),
@@ -190,6 +239,67 @@ const ETHERFI_PAUSES = [
   pauseRead(ETHERFI_EXIT.withdrawRequestNft, paused, 'ether.fi WithdrawRequestNFT.paused()', 'withdrawals', 'secondary', SRC.etherfi),
   pauseRead('0x308861A430be4cce5502d0A12724771Fc6DaF216', paused, 'ether.fi LiquidityPool.paused()', 'deposits', 'secondary', SRC.etherfi),
 ];
+
+/*
+ * The restaking layer read live (lib/chain/restaking.ts): whose EigenLayer delegation to read, in which
+ * strategy. Addresses: Layr-Labs/eigenlayer-contracts README.md (mainnet deployment table: AllocationManager,
+ * DelegationManager, the stETH strategy, and beaconChainETHStrategy 0xbeaC0…BEaC0, "not a real contract").
+ */
+type RestakingInput = Extract<NonNullable<TokenInput['restaking']>, { holders: unknown }>;
+const EIGEN_RESTAKING_SRC = 'Layr-Labs/eigenlayer-contracts README.md (mainnet deployments), IAllocationManager.sol, IDelegationManager.sol';
+const EIGEN_ALLOCATION = '0x948a420b8CC1d6BFd0B6087C2E7c344a2CD0bc39';
+const BEACON_ETH_STRATEGY = { address: '0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0', label: 'beacon chain ETH (native restaking)' } as const;
+const STETH_STRATEGY = { address: '0x93c4b944D05dfe6df7645A86cd2206016c51564D', label: 'EigenLayer stETH strategy' } as const;
+const eigen = { allocationManager: EIGEN_ALLOCATION, delegationManager: EIGEN_DELEGATION } as const;
+
+/* Kelp: the NodeDelegators (README "NodeDelegator Proxy Addresses", indices 0-11), checked against LRTDepositPool.getNodeDelegatorQueue(). */
+const KELP_NODE_DELEGATORS = [
+  '0x07b96Cf1183C9BFf2E43Acf0E547a8c4E4429473', '0x429554411C8f0ACEEC899100D3aacCF2707748b3', '0x92B4f5b9ffa1b5DB3b976E89A75E87B332E6e388',
+  '0x9d2Fc9287e1c3A1A814382B40AAB13873031C4ad', '0xe8038228ff1aEfD007D7A22C9f08DDaadF8374E4', '0x049EA11D337f185b1Aa910d98e8Fbd991f0FBA7B',
+  '0x545D69B99759E7b670Df243b882700121d6d3AB9', '0xee5470E1519972C3eA95249d60EBD064af2D53D3', '0x4C798C4653b1257D5149910523D7a6eeD5712F83',
+  '0x79f17234746344E0365D40be50d8d43DB9082c32', '0x395884D1974a839702bcFCBa176AC7871c788946', '0xFc561966ceaAa09f4d6CBa4AdD54778c2bF1cB85',
+] as const;
+const KELP_RESTAKING: RestakingInput = {
+  ...eigen,
+  strategy: BEACON_ETH_STRATEGY,
+  holders: {
+    kind: 'stakers',
+    stakers: KELP_NODE_DELEGATORS.map((address, i) => ({ address, label: `Kelp NodeDelegator ${i}` })),
+    list: { address: '0x036676389e48133B63a802f8635AD39E752D375D', signature: 'function getNodeDelegatorQueue() view returns (address[])', label: 'Kelp LRTDepositPool.getNodeDelegatorQueue()' },
+  },
+  covers: "the native restaked ETH of Kelp's node delegators; their LST restaking (stETH, ETHx strategies) is not read",
+  confidence: 'primary',
+  source: `${SRC.kelp} (NodeDelegator proxy addresses), LRTDepositPool.sol, NodeDelegator.sol; ${EIGEN_RESTAKING_SRC}`,
+};
+
+/*
+ * Puffer: its 98 PufferModules delegate to 7 RestakingOperator contracts of Puffer's own (Deployments-and-ACL
+ * docs/deployments/mainnet.md, "Restaking": each operator takes every 7th module). The operators are read
+ * directly: their delegated shares and allocations, not the modules' delegation.
+ */
+const PUFFER_OPERATORS = [
+  '0x4d7C3fc856AB52753B91A6c9213aDF013309dD25', '0x175da1e44c8Fbf124714a3bBA5dc18a7E65664d6', '0x73F23013c5a4C209de945CDC58595A4d53d23084',
+  '0x59639AEEe35c4108923FD16E66055b347fBeaDd2', '0xdd6859450e80665dB854022E85FB0Ed2F0240CB9', '0xE48E7102c03812DFA1FDF0bBE6DbBA6Dc70b0f33',
+  '0x8c81d590CC94CA2451C4BDe24c598193da74a575',
+] as const;
+const PUFFER_RESTAKING: RestakingInput = {
+  ...eigen,
+  strategy: BEACON_ETH_STRATEGY,
+  holders: { kind: 'operators', operators: PUFFER_OPERATORS.map((address, i) => ({ address, label: `Puffer RestakingOperator (PUFFER_MODULE_${i}, every 7th)` })) },
+  covers: "the native restaked ETH delegated to Puffer's 7 RestakingOperators (all 98 PufferModules, as Puffer's deployment list assigns them)",
+  confidence: 'primary',
+  source: `PufferFinance/Deployments-and-ACL docs/deployments/mainnet.md (Restaking table); ${EIGEN_RESTAKING_SRC}`,
+};
+
+/* ether.fi: its native restaking sits in thousands of EtherFiNode pods (not enumerable here); EtherFiRestaker holds its LST restaking. */
+const ETHERFI_RESTAKING: RestakingInput = {
+  ...eigen,
+  strategy: STETH_STRATEGY,
+  holders: { kind: 'stakers', stakers: [{ address: '0x1B7a4C3797236A1C37f8741c0Be35c2c72736fFf', label: 'ether.fi EtherFiRestaker' }] },
+  covers: "only ether.fi's stETH restaked through EtherFiRestaker; the native restaked ETH of its EtherFiNode pods (thousands of stakers) is not read",
+  confidence: 'primary',
+  source: `${SRC.etherfi} (Deployed.s.sol ETHERFI_RESTAKER; src/restaking/EtherFiRestaker.sol restakes Lido's stETH); ${EIGEN_RESTAKING_SRC}`,
+};
 
 export const entries: TokenInput[] = [
   {
@@ -476,6 +586,11 @@ export const entries: TokenInput[] = [
     },
     market: [uniswap('rswETH')],
     exit: { kind: 'swell', exit: '0x58749C46Ffe97e4d79508a2C781C440f4756f064', restaked: true, delegationManager: EIGEN_DELEGATION, confidence: 'third-party', source: `${SRC.swell}; ${SRC.eigen}` },
+    restaking: {
+      unread: 'Swell’s StakerProxy contracts (EigenLayerManager.stakerProxyAddresses(id)) and the manager itself have no address from a source we have',
+      confidence: 'unverified',
+      source: `${SRC.swell} (EigenLayerManager.sol, StakerProxy.sol)`,
+    },
   },
   {
     symbol: 'LsETH',
@@ -555,6 +670,7 @@ export const entries: TokenInput[] = [
     exit: ETHERFI_EXIT,
     confirmers: [{ kind: 'contract', address: WEETH, signature: 'function getRate() view returns (uint256)', label: 'weETH.getRate()', confidence: 'primary', source: SRC.etherfi }],
     pauses: ETHERFI_PAUSES,
+    restaking: ETHERFI_RESTAKING,
   },
   {
     symbol: 'weETH',
@@ -593,6 +709,7 @@ export const entries: TokenInput[] = [
       { kind: 'contract', address: '0x308861A430be4cce5502d0A12724771Fc6DaF216', signature: 'function amountForShare(uint256 _share) view returns (uint256)', args: [e18], label: 'LiquidityPool.amountForShare(1e18)', confidence: 'primary', source: SRC.etherfi },
     ],
     pauses: [...ETHERFI_PAUSES, pauseRead(ETHERFI_OFT_ADAPTER, paused, "ether.fi weETH OFT adapter.paused()", 'transfers', 'secondary', 'L2BEAT discovery (pausable lock-box); integrator code')],
+    restaking: ETHERFI_RESTAKING,
   },
   {
     symbol: 'ezETH',
@@ -630,7 +747,7 @@ export const entries: TokenInput[] = [
       source: SRC.renzo,
     },
     market: [uniswap('ezETH'), feed('chainlink-ezeth-eth', 'Chainlink ezETH / ETH', '0x636A000262F6aA9e1F094ABF0aD8f645C44f641C')],
-    exit: { kind: 'renzo', withdrawQueue: '0x5efc9D10E42FB517456f4ac41EB5e2eBe42C8918', delegationManager: EIGEN_DELEGATION, confidence: 'third-party', source: `${SRC.renzo}; ${SRC.eigen}` },
+    exit: { kind: 'renzo', withdrawQueue: '0x5efc9D10E42FB517456f4ac41EB5e2eBe42C8918', riskOracle: RENZO_INSTANT.riskOracle, delegationManager: EIGEN_DELEGATION, instant: RENZO_INSTANT, confidence: 'third-party', source: `${SRC.renzo}; ${SRC.eigen}` },
     confirmers: [
       { kind: 'contract', address: '0x387dBc0fB00b26fb085aa658527D5BE98302c84C', signature: 'function getRate() view returns (uint256)', label: 'Renzo BalancerRateProvider.getRate()', confidence: 'third-party', source: `${SRC.renzo} (BalancerRateProvider.sol; address from integrator code)` },
     ],
@@ -638,6 +755,11 @@ export const entries: TokenInput[] = [
       pauseRead('0x74a09653A083691711cF8215a6ab074BB4e99ef5', paused, 'Renzo RestakeManager.paused()', 'deposits', 'secondary', SRC.renzo),
       pauseRead('0x5efc9D10E42FB517456f4ac41EB5e2eBe42C8918', paused, 'Renzo WithdrawQueue.paused()', 'withdrawals', 'third-party', `${SRC.renzo} (WithdrawQueue is PausableUpgradeable; address from integrator code)`),
     ],
+    restaking: {
+      unread: 'Renzo’s OperatorDelegators have no published address list; finding them on-chain (RestakeManager.operatorDelegators(i)) and then their operators takes a third dependent read',
+      confidence: 'primary',
+      source: `${SRC.renzo} (RestakeManager.getOperatorDelegatorsLength, operatorDelegators; OperatorDelegator.delegateAddress)`,
+    },
   },
   {
     symbol: 'rsETH',
@@ -669,7 +791,7 @@ export const entries: TokenInput[] = [
       source: SRC.kelp,
     },
     market: [uniswap('rsETH'), feed('chainlink-rseth-eth', 'Chainlink RSETH / ETH', '0x03c68933f7a3F76875C0bc670a58e69294cDFD01')],
-    exit: { kind: 'kelp', withdrawalManager: '0x62De59c08eB5dAE4b7E6F7a8cAd3006d6965ec16', delegationManager: EIGEN_DELEGATION, confidence: 'primary', source: `${SRC.kelp}; ${SRC.eigen}` },
+    exit: { kind: 'kelp', withdrawalManager: '0x62De59c08eB5dAE4b7E6F7a8cAd3006d6965ec16', delegationManager: EIGEN_DELEGATION, instant: KELP_INSTANT, confidence: 'primary', source: `${SRC.kelp}; ${SRC.eigen}` },
     confirmers: [
       // Chainlink's mirror of Kelp's rate, pushed by its own oracles (reference NOTES §2: not a market price).
       { kind: 'feed', feed: '0x9d2F2f96B24C444ee32E57c04F7d944bcb8c8549', decimals: 18, heartbeatSeconds: DAY, label: 'Chainlink rsETH / ETH Exchange Rate', confidence: 'secondary', source: SRC.chainlink },
@@ -679,6 +801,7 @@ export const entries: TokenInput[] = [
       pauseRead('0x62De59c08eB5dAE4b7E6F7a8cAd3006d6965ec16', paused, 'Kelp LRTWithdrawalManager.paused()', 'withdrawals', 'primary', `${SRC.kelp} (PausableUpgradeable)`),
       pauseRead('0xA1290d69c65A6Fe4DF752f95823fae25cB99e5A7', paused, 'rsETH.paused()', 'transfers', 'primary', `${SRC.kelp}, RSETH.sol (PausableUpgradeable)`),
     ],
+    restaking: KELP_RESTAKING,
   },
   {
     symbol: 'pufETH',
@@ -711,6 +834,7 @@ export const entries: TokenInput[] = [
       weth: '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2',
       withdrawalManager: '0xDdA0483184E75a5579ef9635ED14BacCf9d50283',
       delegationManager: EIGEN_DELEGATION,
+      instant: PUFFER_INSTANT,
       confidence: 'primary',
       source: `${SRC.puffer}; ${SRC.eigen}`,
     },
@@ -719,6 +843,7 @@ export const entries: TokenInput[] = [
       { ...pauseRead(PUFFER_ACCESS_MANAGER, 'function isTargetClosed(address target) view returns (bool)', 'Puffer AccessManager.isTargetClosed(PufferVault)', 'withdrawals', 'primary', `${SRC.puffer} (README contract addresses; PufferVaultV5 is AccessManagedUpgradeable)`), args: ['0xD9A442856C234a39a81a089C06451EBAa4306a72'] },
       { ...pauseRead(PUFFER_ACCESS_MANAGER, 'function isTargetClosed(address target) view returns (bool)', 'Puffer AccessManager.isTargetClosed(PufferWithdrawalManager)', 'withdrawals', 'primary', `${SRC.puffer} (PufferWithdrawalManager is AccessManagedUpgradeable)`), args: ['0xDdA0483184E75a5579ef9635ED14BacCf9d50283'] },
     ],
+    restaking: PUFFER_RESTAKING,
   },
 ];
 

@@ -178,10 +178,54 @@ export const pauseReadSchema = z.object({
 });
 export type PauseRead = z.infer<typeof pauseReadSchema>;
 
+
+/**
+ * Who holds a token's restaked stake in EigenLayer, and which of its operators' allocations to read
+ * live (lib/chain/restaking.ts). `stakers`: contracts whose delegation is read (delegatedTo), with an
+ * optional on-chain list to check the registry's list against; `operators`: the protocol's own operator
+ * contracts (Puffer's RestakingOperators), whose delegated shares are read directly.
+ */
+const restakingHolder = z.object({ address: checksummedAddress, label: z.string() });
+export const restakingSchema = z.object({
+  allocationManager: checksummedAddress,
+  delegationManager: checksummedAddress,
+  /** The EigenLayer strategy read (beacon chain ETH for native restaking, or an LST strategy). */
+  strategy: z.object({ address: checksummedAddress, label: z.string() }),
+  holders: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('stakers'),
+      stakers: z.array(restakingHolder).min(1).max(16),
+      /** A view returning the protocol's own list of stakers (address[]), e.g. Kelp's getNodeDelegatorQueue(). */
+      list: z.object({ address: checksummedAddress, signature, label: z.string() }).optional(),
+    }),
+    z.object({ kind: z.literal('operators'), operators: z.array(restakingHolder).min(1).max(16) }),
+  ]),
+  /** What part of the token's restaked stake the read covers, in words. */
+  covers: z.string(),
+  ...sourced,
+});
+export type RestakingPlan = z.infer<typeof restakingSchema>;
+
 const a = checksummedAddress;
+
+/**
+ * The instant-withdrawal road of a protocol (lib/chain/instant.ts): the contracts read, and the highest
+ * fee its code allows (a read above it is not believed). `none`: looked at, and there is none.
+ */
+const feeCeiling = { maxFeeBps: z.number().int().min(0).max(10_000) };
+export const instantSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('etherfi'), redemptionManager: a, ...feeCeiling, ...sourced }),
+  z.object({ kind: z.literal('kelp'), withdrawalManager: a, unstakingVault: a, ...feeCeiling, ...sourced }),
+  z.object({ kind: z.literal('renzo'), instantWithdrawer: a, withdrawQueue: a, riskOracle: a, ezeth: a, ...feeCeiling, ...sourced }),
+  z.object({ kind: z.literal('puffer'), vault: a, weth: a, accessManager: a, ...feeCeiling, ...sourced }),
+  z.object({ kind: z.literal('none'), why: z.string(), ...sourced }),
+]);
+export type InstantPlan = z.infer<typeof instantSchema>;
+const instant = { instant: instantSchema.optional() };
+
 export const exitSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lido-queue'), queue: a, steth: a, withdrawalVault: a, elRewardsVault: a, hashConsensus: a, ...sourced }),
-  z.object({ kind: z.literal('etherfi'), redemptionManager: a, withdrawRequestNft: a, delegationManager: a, ...sourced }),
+  z.object({ kind: z.literal('etherfi'), redemptionManager: a, withdrawRequestNft: a, delegationManager: a, ...instant, ...sourced }),
   z.object({ kind: z.literal('rocket-pool'), reth: a, ...sourced }),
   z.object({ kind: z.literal('offchain'), why: z.string(), ...sourced }),
   z.object({ kind: z.literal('frax-queue'), queue: a, ...sourced }),
@@ -190,9 +234,10 @@ export const exitSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mantle'), unstakeManager: a, ...sourced }),
   z.object({ kind: z.literal('swell'), exit: a, restaked: z.boolean(), delegationManager: a.optional(), ...sourced }),
   z.object({ kind: z.literal('liquid-collective'), redeemManager: a, ...sourced }),
-  z.object({ kind: z.literal('renzo'), withdrawQueue: a, delegationManager: a, ...sourced }),
-  z.object({ kind: z.literal('kelp'), withdrawalManager: a, delegationManager: a, ...sourced }),
-  z.object({ kind: z.literal('puffer'), vault: a, weth: a, withdrawalManager: a, delegationManager: a, ...sourced }),
+  // riskOracle: the RiskOracleMiddleware whose cooldown can be longer than the queue's own (read only when the queue names it).
+  z.object({ kind: z.literal('renzo'), withdrawQueue: a, riskOracle: a, delegationManager: a, ...instant, ...sourced }),
+  z.object({ kind: z.literal('kelp'), withdrawalManager: a, delegationManager: a, ...instant, ...sourced }),
+  z.object({ kind: z.literal('puffer'), vault: a, weth: a, withdrawalManager: a, delegationManager: a, ...instant, ...sourced }),
   z.object({ kind: z.literal('not-researched'), why: z.string(), ...sourced }),
 ]);
 
@@ -218,6 +263,8 @@ export const tokenSchema = z.object({
   confirmers: z.array(confirmerSchema).default([]),
   /** Every pause read the protocol exposes. */
   pauses: z.array(pauseReadSchema).default([]),
+  /** An LRT's EigenLayer stake, read live: operators, their operator sets and allocations; or why it is not read. */
+  restaking: z.union([restakingSchema, z.object({ unread: z.string(), ...sourced })]).optional(),
 });
 
 export type TokenEntry = z.infer<typeof tokenSchema>;

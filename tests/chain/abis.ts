@@ -88,6 +88,9 @@ export const etherfiRedemptionManagerAbi = parseAbi([
   'function setRedeemable(uint256 amount)',
   'function setExitFeeBps(uint16 bps)',
   'function setPaused(bool paused_)',
+  'function tokenToRedemptionInfo(address token) view returns ((uint64 capacity, uint64 remaining, uint64 lastRefill, uint64 refillRate) limit, uint16 exitFeeSplitToTreasuryInBps, uint16 exitFeeInBps, uint16 lowWatermarkInBpsOfTvl)',
+  'function pausedUntil() view returns (uint256)',
+  'function setPausedUntil(uint256 timestamp)',
 ]);
 
 export const etherfiWithdrawRequestNftAbi = parseAbi([
@@ -99,6 +102,32 @@ export const etherfiWithdrawRequestNftAbi = parseAbi([
 export const eigenDelegationManagerAbi = parseAbi([
   'function minWithdrawalDelayBlocks() view returns (uint32)',
   'function setMinWithdrawalDelayBlocks(uint32 blocks)',
+  'function delegatedTo(address staker) view returns (address)',
+  'function getWithdrawableShares(address staker, address[] strategies) view returns (uint256[] withdrawableShares, uint256[] depositShares)',
+  'function getOperatorShares(address operator, address[] strategies) view returns (uint256[] shares)',
+  'function setDelegation(address staker, address operator)',
+  'function setStakerShares(address staker, address strategy, uint256 shares)',
+  'function setOperatorShares(address operator, address strategy, uint256 shares)',
+]);
+
+export const eigenAllocationManagerAbi = parseAbi([
+  'struct OperatorSet { address avs; uint32 id; }',
+  'struct Allocation { uint64 currentMagnitude; int128 pendingDiff; uint32 effectBlock; }',
+  'function getStrategyAllocations(address operator, address strategy) view returns (OperatorSet[] sets, Allocation[] allocs)',
+  'function getMaxMagnitude(address operator, address strategy) view returns (uint64)',
+  'function getRegisteredSets(address operator) view returns (OperatorSet[] operatorSets)',
+  'function setAllocation(address operator, address avs, uint32 id, address strategy, uint64 currentMagnitude, int128 pendingDiff, uint32 effectBlock)',
+  'function setMaxMagnitude(address operator, address strategy, uint64 magnitude)',
+  'function setRegistered(address operator, address avs, uint32 id, bool registered)',
+]);
+
+export const kelpDepositPoolAbi = parseAbi([
+  'function paused() view returns (bool)',
+  'function isStakingPaused() view returns (bool)',
+  'function isStopped() view returns (bool)',
+  'function setPauseFlag(bytes4 view_, bool on)',
+  'function getNodeDelegatorQueue() view returns (address[])',
+  'function setNodeDelegatorQueue(address[] queue)',
 ]);
 
 export const uniswapV3PoolAbi = parseAbi([
@@ -278,6 +307,30 @@ export const renzoWithdrawQueueAbi = parseAbi([
   'function getAvailableToWithdraw(address asset) view returns (uint256)',
   'function setCoolDownPeriod(uint256 period)',
   'function setAvailableToWithdraw(address asset, uint256 amount)',
+  'function riskOracleMiddleware() view returns (address)',
+  'function withdrawalBufferTarget(address asset) view returns (uint256)',
+  'function whitelisted(address account) view returns (bool)',
+  'function setWithdrawalBufferTarget(address asset, uint256 target)',
+  'function setWhitelisted(address account, bool on)',
+]);
+
+export const renzoRiskOracleMiddlewareAbi = parseAbi([
+  'function instantWithdrawPaused() view returns (bool)',
+  'function withdrawRequestPaused() view returns (bool)',
+  'function withdrawClaimPaused() view returns (bool)',
+  'function setWithdrawPauses(bool instant, bool request, bool claim)',
+  'function withdrawCooldownPeriod() view returns (uint256)',
+  'function setWithdrawCooldownPeriod(uint256 seconds_)',
+]);
+
+export const renzoInstantWithdrawerAbi = parseAbi([
+  'function withdrawalQueue() view returns (address)',
+  'function ezETH() view returns (address)',
+  'function getBufferDetails(address redeemToken) view returns (uint256 bufferCapacity, uint256 bufferAvailable, uint256 drawDownLimit)',
+  'function allowedBufferDrawdownBps() view returns (uint256)',
+  'function minFeeBps() view returns (uint256)',
+  'function maxFeeBps() view returns (uint256)',
+  'function setFeeInfo(uint256 allowedDrawdownBps, uint256 minBps, uint256 maxBps)',
 ]);
 
 export const kelpLrtOracleAbi = parseAbi([
@@ -292,6 +345,15 @@ export const kelpWithdrawalManagerAbi = parseAbi([
   'function getAvailableAssetAmount(address asset) view returns (uint256)',
   'function setWithdrawalDelayBlocks(uint256 blocks)',
   'function setAssetState(address asset, uint256 unusedNonce, uint256 lockedNonce, uint256 availableAmount)',
+  'function isInstantWithdrawalEnabled(address asset) view returns (bool)',
+  'function instantWithdrawalFee() view returns (uint256)',
+  'function setInstantWithdrawal(address asset, bool enabled, uint256 feeBps)',
+]);
+
+export const kelpUnstakingVaultAbi = parseAbi([
+  'function getAssetsAvailableForInstantWithdrawal(address asset) view returns (uint256)',
+  'function queuedWithdrawalsBuffer(address asset) view returns (uint256)',
+  'function setQueuedWithdrawalsBuffer(address asset, uint256 buffer)',
 ]);
 
 export const pufferVaultAbi = parseAbi([

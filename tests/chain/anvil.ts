@@ -39,6 +39,13 @@ function isExecutable(path: string): boolean {
 }
 
 /** The npm-installed binary first, then `anvil` on PATH. */
+/** One raw JSON-RPC call (evm_snapshot, evm_revert, …): what viem's clients don't wrap. */
+export async function rpc(url: string, method: string, params: unknown[] = []) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) }).then((r) => r.json());
+  if (res.error) throw new Error(res.error.message);
+  return res.result;
+}
+
 export function resolveAnvilBinary(): string {
   try {
     const pkg = createRequire(import.meta.url).resolve('@foundry-rs/anvil-linux-amd64/package.json');

@@ -5,7 +5,7 @@ import { createFigureService } from '../../lib/cache/figure-service';
 import type { FigureReplyMessage } from '../../lib/messaging';
 import { riskRows } from '../../lib/risk/layers';
 import { rpcSettings } from '../../lib/settings';
-import { startAnvil, type AnvilNode } from './anvil';
+import { rpc, startAnvil, type AnvilNode } from './anvil';
 import { L2_BLOCK_NUMBERS, seedL2, type L2Scenario } from './l2';
 import { DVN, LZ_EID, LZ_OFTS } from './layerzero-rig';
 import { ADDRESSES as A, DEFAULT_MAINNET_VALUES as D, seedMainnet, type MainnetScenario } from './mainnet';
@@ -26,12 +26,6 @@ let l2: L2Scenario;
 let proxy: RpcProxy;
 let service: ReturnType<typeof createFigureService>;
 let snapshot: `0x${string}`;
-
-async function rpc(url: string, method: string, params: unknown[] = []) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) }).then((r) => r.json());
-  if (res.error) throw new Error(res.error.message);
-  return res.result;
-}
 
 beforeAll(async () => {
   [mainnet, base] = await Promise.all([startAnvil(), startAnvil({ chainId: 8453, blockNumber: L2_BLOCK_NUMBERS[8453] })]);

@@ -21,6 +21,8 @@ import {
   chainlinkAggregatorAbi,
   curvePoolAbi,
   eigenDelegationManagerAbi,
+  eigenAllocationManagerAbi,
+  kelpDepositPoolAbi,
   etherfiLiquidityPoolAbi,
   etherfiRedemptionManagerAbi,
   etherfiWithdrawRequestNftAbi,
@@ -61,6 +63,9 @@ import {
   lzEndpointAbi,
   lzReceiveUlnAbi,
   accessManagerAbi,
+  kelpUnstakingVaultAbi,
+  renzoInstantWithdrawerAbi,
+  renzoRiskOracleMiddlewareAbi,
 } from './abis';
 import { LZ_EID, LZ_ENDPOINT, LZ_OFTS, LZ_RECEIVE_ULN_302, TWO_DVNS, type UlnRoute } from './layerzero-rig';
 import { compileContracts } from './compile';
@@ -135,6 +140,8 @@ export const ADDRESSES = {
   etherfiRedemptionManager: '0xDadEf1fFBFeaAB4f68A9fD181395F68b4e4E7Ae0',
   etherfiWithdrawRequestNft: '0x7d5706f6ef3F89B3951E23e557CDFBC3239D4E2c',
   eigenDelegationManager: '0x39053D51B77DC0d36036Fc1fCc8Cb819df8Ef37A',
+  /** Layr-Labs/eigenlayer-contracts README (mainnet deployments). */
+  eigenAllocationManager: '0x948a420b8CC1d6BFd0B6087C2E7c344a2CD0bc39',
   uniswapV3Factory: UNISWAP_V3_FACTORY,
   /** Computed with CREATE2 like the real factory (WETH token0, weETH token1, fee 100). */
   uniswapWeethWethPool: uniswapV3PoolAddress(WETH, WEETH, WEETH_POOL_FEE),
@@ -218,6 +225,10 @@ export const ADDRESSES = {
   lzEndpoint: LZ_ENDPOINT,
   lzReceiveUln302: LZ_RECEIVE_ULN_302[1],
   pufferAccessManager: '0x8c1686069474410E6243425f4a10177a94EBEE11',
+  // Instant-withdrawal roads (see lib/tokens/entries.ts for where each address comes from)
+  kelpUnstakingVault: '0xc66830E2667bc740c0BED9A71F18B14B8c8184bA',
+  renzoInstantWithdrawer: '0x2DDAa152b3CF455693c944F9F47925408fF6F8ff',
+  renzoRiskOracleMiddleware: '0x08921F17A32110F8df44A3d5007F2acd09Cfae6d',
 } as const satisfies Record<string, Address>;
 
 export type AddressName = keyof typeof ADDRESSES;
@@ -240,6 +251,7 @@ export const CONTRACT_AT = {
   etherfiRedemptionManager: 'EtherFiRedemptionManager',
   etherfiWithdrawRequestNft: 'WithdrawRequestNFT',
   eigenDelegationManager: 'DelegationManager',
+  eigenAllocationManager: 'AllocationManager',
   uniswapV3Factory: null,
   uniswapWeethWethPool: 'UniswapV3Pool',
   uniswapViewQuoter: 'ViewQuoter',
@@ -297,7 +309,7 @@ export const CONTRACT_AT = {
   pufferWithdrawalManager: 'PufferWithdrawalManager',
   uniswapPufethWethPool: 'UniswapV3Pool',
   chainlinkRsethExchangeRate: 'ChainlinkAggregator',
-  kelpDepositPool: 'PauseSwitch',
+  kelpDepositPool: 'KelpDepositPool', // its pause switch and its NodeDelegator list
   kelpOftAdapter: null, // holds rsETH (a balance); the route is read at the endpoint
   etherfiOftAdapter: 'PauseSwitch', // holds weETH, and can be paused
   lidoArbitrumGateway: null,
@@ -306,6 +318,9 @@ export const CONTRACT_AT = {
   lzEndpoint: 'EndpointV2',
   lzReceiveUln302: 'ReceiveUln302',
   pufferAccessManager: 'AccessManager',
+  kelpUnstakingVault: 'LRTUnstakingVault',
+  renzoInstantWithdrawer: 'InstantWithdrawer',
+  renzoRiskOracleMiddleware: 'RiskOracleMiddleware',
 } as const satisfies Record<AddressName, string | null>;
 
 /** Typed ABI (real reads + test setters) for each compiled contract. */
@@ -322,6 +337,8 @@ export const CONTRACT_ABIS = {
   EtherFiRedemptionManager: etherfiRedemptionManagerAbi,
   WithdrawRequestNFT: etherfiWithdrawRequestNftAbi,
   DelegationManager: eigenDelegationManagerAbi,
+  AllocationManager: eigenAllocationManagerAbi,
+  KelpDepositPool: kelpDepositPoolAbi,
   UniswapV3Pool: uniswapV3PoolAbi,
   ViewQuoter: uniswapViewQuoterAbi,
   PlainToken: plainTokenAbi,
@@ -355,6 +372,9 @@ export const CONTRACT_ABIS = {
   EndpointV2: lzEndpointAbi,
   ReceiveUln302: lzReceiveUlnAbi,
   AccessManager: accessManagerAbi,
+  LRTUnstakingVault: kelpUnstakingVaultAbi,
+  InstantWithdrawer: renzoInstantWithdrawerAbi,
+  RiskOracleMiddleware: renzoRiskOracleMiddlewareAbi,
 } as const satisfies Record<string, Abi>;
 
 /** All amounts in wei / 1e18 fixed point unless noted. */
@@ -508,6 +528,8 @@ export type MainnetValues = {
   renzoTvlReverts: boolean;
   /** Seconds. */
   renzoCoolDownPeriod: bigint;
+  /** RiskOracleMiddleware.withdrawCooldownPeriod(): a claim waits the longer of it and the queue's own. */
+  renzoOracleCooldown: bigint;
   /** WithdrawQueue.getAvailableToWithdraw(ETH sentinel), wei. */
   renzoAvailableToWithdraw: bigint;
   ezethPoolPrice: bigint;
@@ -547,7 +569,40 @@ export type MainnetValues = {
 
   // --- ether.fi eETH (LiquidityPool.amountForShare follows weethRate) ---
   eethTotalSupply: bigint;
+
+  // --- Instant-withdrawal roads (lib/chain/instant.ts) ---
+  /** ether.fi's timed pause: EtherFiRedemptionManager.pausedUntil() (0 = none). */
+  etherfiPausedUntil: bigint;
+  kelpInstantEnabled: boolean;
+  kelpInstantFeeBps: bigint;
+  /** ETH in Kelp's unstaking vault, and the part kept for queued withdrawals: the difference is instant. */
+  kelpUnstakingVaultEth: bigint;
+  kelpQueuedWithdrawalsBuffer: bigint;
+  /** Renzo's ETH buffer target; the instant withdrawer keeps the buffer above target × drawdown bps. */
+  renzoBufferTarget: bigint;
+  renzoDrawdownBps: bigint;
+  renzoInstantMinFeeBps: bigint;
+  renzoInstantMaxFeeBps: bigint;
+  /** The WithdrawQueue whitelists the instant withdrawer (no cooldown), and the risk oracle's instant pause. */
+  renzoInstantWhitelisted: boolean;
+  renzoInstantPaused: boolean;
 };
+
+/** The values the instant-withdrawal roads' doubles hold (setInstantRoads). */
+const INSTANT_KEYS = [
+  'etherfiPausedUntil',
+  'kelpInstantEnabled',
+  'kelpInstantFeeBps',
+  'kelpUnstakingVaultEth',
+  'kelpQueuedWithdrawalsBuffer',
+  'renzoBufferTarget',
+  'renzoDrawdownBps',
+  'renzoInstantMinFeeBps',
+  'renzoInstantMaxFeeBps',
+  'renzoInstantWhitelisted',
+  'renzoInstantPaused',
+] as const satisfies readonly (keyof MainnetValues)[];
+export type InstantKey = (typeof INSTANT_KEYS)[number];
 
 export const DEFAULT_MAINNET_VALUES: Readonly<MainnetValues> = Object.freeze({
   wstethStEthPerToken: 1_216_600_000_000_000_000n,
@@ -670,6 +725,7 @@ export const DEFAULT_MAINNET_VALUES: Readonly<MainnetValues> = Object.freeze({
   renzoTotalTVL: eth(945_000), // rate 1.05
   renzoTvlReverts: false,
   renzoCoolDownPeriod: 604_800n, // 7 days
+  renzoOracleCooldown: 0n,
   renzoAvailableToWithdraw: eth(2_000),
   ezethPoolPrice: 1_045_200_000_000_000_000n,
   ezethPoolLiquidity: eth(60_000),
@@ -700,6 +756,18 @@ export const DEFAULT_MAINNET_VALUES: Readonly<MainnetValues> = Object.freeze({
   pufethPoolLiquidity: eth(40_000),
 
   eethTotalSupply: eth(2_400_000),
+
+  etherfiPausedUntil: 0n,
+  kelpInstantEnabled: true,
+  kelpInstantFeeBps: 25n,
+  kelpUnstakingVaultEth: eth(400),
+  kelpQueuedWithdrawalsBuffer: eth(100), // 300 ETH instant: 10 and 100 ETH go, 1,000 does not
+  renzoBufferTarget: eth(2_500),
+  renzoDrawdownBps: 2_000n, // kept above 500 ETH: 1,500 of the 2,000 available can go at once
+  renzoInstantMinFeeBps: 10n,
+  renzoInstantMaxFeeBps: 100n,
+  renzoInstantWhitelisted: true,
+  renzoInstantPaused: false,
 });
 
 type BigintKey = { [K in keyof MainnetValues]: MainnetValues[K] extends bigint ? K : never }[keyof MainnetValues];
@@ -862,6 +930,79 @@ export const TOKEN_DEFAULTS: Readonly<Record<RateSymbol, Readonly<TokenExpectati
   ) as Record<RateSymbol, TokenExpectation>,
 );
 
+/** EigenLayer strategies the restaking reads use (Layr-Labs/eigenlayer-contracts README, mainnet). */
+export const EIGEN_STRATEGIES = {
+  beaconEth: '0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0',
+  stEth: '0x93c4b944D05dfe6df7645A86cd2206016c51564D',
+} as const satisfies Record<string, Address>;
+
+export type EigenAllocation = { operator: Address; avs: Address; id: number; strategy: Address; magnitude: bigint; pendingDiff?: bigint; effectBlock?: number };
+
+/** Kelp's NodeDelegators (Kelp-DAO/LRT-rsETH README, indices 0-11): typed here again, so a typo in the registry shows. */
+export const KELP_NODE_DELEGATORS: readonly Address[] = [
+  '0x07b96Cf1183C9BFf2E43Acf0E547a8c4E4429473', '0x429554411C8f0ACEEC899100D3aacCF2707748b3', '0x92B4f5b9ffa1b5DB3b976E89A75E87B332E6e388',
+  '0x9d2Fc9287e1c3A1A814382B40AAB13873031C4ad', '0xe8038228ff1aEfD007D7A22C9f08DDaadF8374E4', '0x049EA11D337f185b1Aa910d98e8Fbd991f0FBA7B',
+  '0x545D69B99759E7b670Df243b882700121d6d3AB9', '0xee5470E1519972C3eA95249d60EBD064af2D53D3', '0x4C798C4653b1257D5149910523D7a6eeD5712F83',
+  '0x79f17234746344E0365D40be50d8d43DB9082c32', '0x395884D1974a839702bcFCBa176AC7871c788946', '0xFc561966ceaAa09f4d6CBa4AdD54778c2bF1cB85',
+];
+/** Puffer's RestakingOperators (PufferFinance/Deployments-and-ACL docs/deployments/mainnet.md). */
+export const PUFFER_RESTAKING_OPERATORS: readonly Address[] = [
+  '0x4d7C3fc856AB52753B91A6c9213aDF013309dD25', '0x175da1e44c8Fbf124714a3bBA5dc18a7E65664d6', '0x73F23013c5a4C209de945CDC58595A4d53d23084',
+  '0x59639AEEe35c4108923FD16E66055b347fBeaDd2', '0xdd6859450e80665dB854022E85FB0Ed2F0240CB9', '0xE48E7102c03812DFA1FDF0bBE6DbBA6Dc70b0f33',
+  '0x8c81d590CC94CA2451C4BDe24c598193da74a575',
+];
+export const ETHERFI_RESTAKER: Address = '0x1B7a4C3797236A1C37f8741c0Be35c2c72736fFf';
+
+/** Made-up operators and AVSs for the rig (no code stands at them: only EigenLayer's records name them). */
+const rigAddress = (tag: number) => getAddress(`0x${tag.toString(16).padStart(40, '0')}`);
+export const RIG_EIGEN = {
+  kelpOperatorA: rigAddress(0xe1a01),
+  kelpOperatorB: rigAddress(0xe1a02),
+  etherfiOperator: rigAddress(0xe1e01),
+  avsA: rigAddress(0xa5a01),
+  avsB: rigAddress(0xa5a02),
+  avsC: rigAddress(0xa5a03),
+} as const;
+
+/**
+ * A calm day's restaking: Kelp's node delegators 0-5 delegate 10,000 beacon-chain ETH shares each to
+ * operator A (30% of its magnitude to AVS A set 0 and 10% to AVS B set 1, both registered: 40%
+ * slashable), 6-11 to operator B (nothing allocated); Puffer's 7 operators hold 20,000 shares each,
+ * the first with half its magnitude allocated to AVS A set 0; ether.fi's restaker holds 5,000 stETH
+ * strategy shares with an operator that allocates 25% to AVS C set 2 (registered) and 20% to AVS A
+ * set 0 (not registered).
+ */
+export const DEFAULT_RESTAKING = (() => {
+  const { beaconEth, stEth } = EIGEN_STRATEGIES;
+  const E = RIG_EIGEN;
+  const pct = (p: number) => (BigInt(p) * E18) / 100n;
+  return {
+    kelpNodeDelegators: KELP_NODE_DELEGATORS,
+    delegations: [
+      ...KELP_NODE_DELEGATORS.map((staker, i) => ({ staker, operator: i < 6 ? E.kelpOperatorA : E.kelpOperatorB })),
+      { staker: ETHERFI_RESTAKER, operator: E.etherfiOperator },
+    ],
+    shares: [
+      ...KELP_NODE_DELEGATORS.map((staker) => ({ holder: { staker }, strategy: beaconEth as Address, shares: eth(10_000) })),
+      ...PUFFER_RESTAKING_OPERATORS.map((operator) => ({ holder: { operator }, strategy: beaconEth as Address, shares: eth(20_000) })),
+      { holder: { staker: ETHERFI_RESTAKER }, strategy: stEth as Address, shares: eth(5_000) },
+    ] as { holder: { staker: Address } | { operator: Address }; strategy: Address; shares: bigint }[],
+    allocations: [
+      { operator: E.kelpOperatorA, avs: E.avsA, id: 0, strategy: beaconEth, magnitude: pct(30) },
+      { operator: E.kelpOperatorA, avs: E.avsB, id: 1, strategy: beaconEth, magnitude: pct(10) },
+      { operator: PUFFER_RESTAKING_OPERATORS[0]!, avs: E.avsA, id: 0, strategy: beaconEth, magnitude: pct(50) },
+      { operator: E.etherfiOperator, avs: E.avsC, id: 2, strategy: stEth, magnitude: pct(25) },
+      { operator: E.etherfiOperator, avs: E.avsA, id: 0, strategy: stEth, magnitude: pct(20) },
+    ] as EigenAllocation[],
+    registered: [
+      { operator: E.kelpOperatorA, avs: E.avsA, id: 0 },
+      { operator: E.kelpOperatorA, avs: E.avsB, id: 1 },
+      { operator: PUFFER_RESTAKING_OPERATORS[0]!, avs: E.avsA, id: 0 },
+      { operator: E.etherfiOperator, avs: E.avsC, id: 2 },
+    ],
+  };
+})();
+
 /** Beacon chain constants served by HashConsensus.getChainConfig (mainnet). */
 const BEACON_SLOTS_PER_EPOCH = 32n;
 const BEACON_SECONDS_PER_SLOT = 12n;
@@ -896,6 +1037,16 @@ export type MainnetScenario = {
     lastFinalizedRequestId?: number;
   }): Promise<void>;
   setEigenDelayBlocks(blocks: number): Promise<void>;
+  /** DelegationManager.delegatedTo(staker) (zeroAddress: undelegated). */
+  setEigenDelegation(staker: Address, operator: Address): Promise<void>;
+  /** Shares of a staker (getWithdrawableShares) or of an operator (getOperatorShares) in a strategy. */
+  setEigenShares(holder: { staker: Address } | { operator: Address }, strategy: Address, shares: bigint): Promise<void>;
+  /** An operator's Allocation to an operator set from a strategy (AllocationManager). */
+  setEigenAllocation(a: EigenAllocation): Promise<void>;
+  setEigenMaxMagnitude(operator: Address, strategy: Address, magnitude: bigint): Promise<void>;
+  setEigenRegistered(operator: Address, set: { avs: Address; id: number }, registered: boolean): Promise<void>;
+  /** Kelp LRTDepositPool.getNodeDelegatorQueue(). */
+  setKelpNodeDelegators(queue: readonly Address[]): Promise<void>;
   /** Replace the code at `address` with code that always reverts (empty revert data). */
   breakContract(address: Address): Promise<void>;
   /** Put back the code that stood before breakContract. */
@@ -931,7 +1082,7 @@ export type MainnetScenario = {
     ttlEthRequested?: bigint;
     ttlEthServed?: bigint;
   }): Promise<void>;
-  setRenzo(r: { tvlReverts?: boolean; totalTVL?: bigint; coolDownPeriod?: bigint; availableToWithdraw?: bigint }): Promise<void>;
+  setRenzo(r: { tvlReverts?: boolean; totalTVL?: bigint; coolDownPeriod?: bigint; oracleCooldown?: bigint; availableToWithdraw?: bigint }): Promise<void>;
   setKelp(k: {
     rsETHPrice?: bigint;
     withdrawalDelayBlocks?: bigint;
@@ -966,6 +1117,8 @@ export type MainnetScenario = {
   setPause(address: Address, view: PauseView, on: boolean): Promise<void>;
   /** Closes (or opens) a target in Puffer's AccessManager: how Puffer pauses a contract. */
   setTargetClosed(target: Address, closed: boolean): Promise<void>;
+  /** The instant-withdrawal roads' state on the doubles (ether.fi's capacity, fee and pause: setEtherfiRedemption; Puffer's: setPuffer, setTargetClosed). */
+  setInstantRoads(i: Partial<Pick<MainnetValues, InstantKey>>): Promise<void>;
   /** What `holder` (a bridge escrow) holds of a token. */
   setEscrowBalance(symbol: EscrowToken, holder: Address, amount: bigint): Promise<void>;
   /** The verifiers `oapp` needs for messages from `remoteEid` (ReceiveUln302 on Ethereum). */
@@ -1209,6 +1362,31 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
       current.eigenMinWithdrawalDelayBlocks = blocks;
     },
 
+    async setEigenDelegation(staker, operator) {
+      await send(A.eigenDelegationManager, eigenDelegationManagerAbi, 'setDelegation', [staker, operator]);
+    },
+
+    async setEigenShares(holder, strategy, shares) {
+      if ('staker' in holder) await send(A.eigenDelegationManager, eigenDelegationManagerAbi, 'setStakerShares', [holder.staker, strategy, shares]);
+      else await send(A.eigenDelegationManager, eigenDelegationManagerAbi, 'setOperatorShares', [holder.operator, strategy, shares]);
+    },
+
+    async setEigenAllocation(a) {
+      await send(A.eigenAllocationManager, eigenAllocationManagerAbi, 'setAllocation', [a.operator, a.avs, a.id, a.strategy, a.magnitude, a.pendingDiff ?? 0n, a.effectBlock ?? 0]);
+    },
+
+    async setEigenMaxMagnitude(operator, strategy, magnitude) {
+      await send(A.eigenAllocationManager, eigenAllocationManagerAbi, 'setMaxMagnitude', [operator, strategy, magnitude]);
+    },
+
+    async setEigenRegistered(operator, set, registered) {
+      await send(A.eigenAllocationManager, eigenAllocationManagerAbi, 'setRegistered', [operator, set.avs, set.id, registered]);
+    },
+
+    async setKelpNodeDelegators(queue) {
+      await send(A.kelpDepositPool, kelpDepositPoolAbi, 'setNodeDelegatorQueue', [queue]);
+    },
+
     async breakContract(address) {
       const key = getAddress(address);
       if (!originalCode.has(key)) originalCode.set(key, await client.getCode({ address: key }));
@@ -1320,6 +1498,10 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
       if (r.coolDownPeriod !== undefined) {
         await mined(writeContract({ address: A.renzoWithdrawQueue, abi: renzoWithdrawQueueAbi, functionName: 'setCoolDownPeriod', args: [r.coolDownPeriod] }));
         current.renzoCoolDownPeriod = r.coolDownPeriod;
+      }
+      if (r.oracleCooldown !== undefined) {
+        await mined(writeContract({ address: A.renzoRiskOracleMiddleware, abi: renzoRiskOracleMiddlewareAbi, functionName: 'setWithdrawCooldownPeriod', args: [r.oracleCooldown] }));
+        current.renzoOracleCooldown = r.oracleCooldown;
       }
       if (r.availableToWithdraw !== undefined) {
         await mined(
@@ -1519,6 +1701,22 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
       await send(A.pufferAccessManager, accessManagerAbi, 'setTargetClosed', [target, closed]);
     },
 
+    async setInstantRoads(i) {
+      const next = { ...current, ...i };
+      const has = (...keys: InstantKey[]) => keys.some((k) => i[k] !== undefined);
+      if (has('etherfiPausedUntil')) await send(A.etherfiRedemptionManager, etherfiRedemptionManagerAbi, 'setPausedUntil', [next.etherfiPausedUntil]);
+      if (has('kelpInstantEnabled', 'kelpInstantFeeBps')) await send(A.kelpWithdrawalManager, kelpWithdrawalManagerAbi, 'setInstantWithdrawal', [A.eth, next.kelpInstantEnabled, next.kelpInstantFeeBps]);
+      if (has('kelpUnstakingVaultEth')) await client.setBalance({ address: A.kelpUnstakingVault, value: next.kelpUnstakingVaultEth });
+      if (has('kelpQueuedWithdrawalsBuffer')) await send(A.kelpUnstakingVault, kelpUnstakingVaultAbi, 'setQueuedWithdrawalsBuffer', [A.eth, next.kelpQueuedWithdrawalsBuffer]);
+      if (has('renzoBufferTarget')) await send(A.renzoWithdrawQueue, renzoWithdrawQueueAbi, 'setWithdrawalBufferTarget', [A.eth, next.renzoBufferTarget]);
+      if (has('renzoDrawdownBps', 'renzoInstantMinFeeBps', 'renzoInstantMaxFeeBps')) {
+        await send(A.renzoInstantWithdrawer, renzoInstantWithdrawerAbi, 'setFeeInfo', [next.renzoDrawdownBps, next.renzoInstantMinFeeBps, next.renzoInstantMaxFeeBps]);
+      }
+      if (has('renzoInstantWhitelisted')) await send(A.renzoWithdrawQueue, renzoWithdrawQueueAbi, 'setWhitelisted', [A.renzoInstantWithdrawer, next.renzoInstantWhitelisted]);
+      if (has('renzoInstantPaused')) await send(A.renzoRiskOracleMiddleware, renzoRiskOracleMiddlewareAbi, 'setWithdrawPauses', [next.renzoInstantPaused, false, false]);
+      Object.assign(current, i);
+    },
+
     async setEscrowBalance(symbol, holder, amount) {
       await send(ESCROW_TOKEN[symbol], tokenBalanceAbi, 'setBalance', [holder, amount]);
     },
@@ -1598,6 +1796,13 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
       lastFinalizedRequestId: v.etherfiLastFinalizedRequestId,
     });
     await scenario.setEigenDelayBlocks(v.eigenMinWithdrawalDelayBlocks);
+    // --- EigenLayer: a calm day's delegations and allocations (DEFAULT_RESTAKING) ---
+    const r = DEFAULT_RESTAKING;
+    await scenario.setKelpNodeDelegators(r.kelpNodeDelegators);
+    for (const d of r.delegations) await scenario.setEigenDelegation(d.staker, d.operator);
+    for (const h of r.shares) await scenario.setEigenShares(h.holder, h.strategy, h.shares);
+    for (const a of r.allocations) await scenario.setEigenAllocation(a);
+    for (const g of r.registered) await scenario.setEigenRegistered(g.operator, g, true);
 
     // --- Token metadata ---
     for (const [symbol, t] of Object.entries(TOKENS) as [TokenSymbol, (typeof TOKENS)[TokenSymbol]][]) {
@@ -1635,6 +1840,7 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
       totalTVL: v.renzoTotalTVL,
       tvlReverts: v.renzoTvlReverts,
       coolDownPeriod: v.renzoCoolDownPeriod,
+      oracleCooldown: v.renzoOracleCooldown,
       availableToWithdraw: v.renzoAvailableToWithdraw,
     });
     await scenario.setKelp({
@@ -1643,6 +1849,7 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
       nextLockedNonce: v.kelpNextLockedNonce,
       available: v.kelpAvailable,
     });
+    await scenario.setInstantRoads(Object.fromEntries(INSTANT_KEYS.map((k) => [k, v[k]])));
     await scenario.setPuffer({
       exitFeeBps: v.pufferExitFeeBps,
       dailyWithdrawalRemaining: v.pufferDailyWithdrawalRemaining,

@@ -44,10 +44,10 @@ async function read(symbols = ['wstETH', 'weETH']): Promise<Record<string, Figur
 const curveOut = (dx: bigint) => curveStethOut(dx, chain.values());
 
 describe('readChain on a local mainnet', () => {
-  it('reads every figure of both tokens in one eth_call', async () => {
+  it('reads every figure of both tokens in one eth_call, and weETH’s EigenLayer allocations in one more', async () => {
     const f = await read();
-    expect(proxy.methods.filter((m) => m === 'eth_call')).toHaveLength(1);
-    expect(proxy.methods.filter((m) => m !== 'eth_chainId')).toEqual(['eth_call']);
+    // The figures, then the restaking read's second round (per operator found in the first), of the newest block.
+    expect(proxy.methods.filter((m) => m !== 'eth_chainId')).toEqual(['eth_call', 'eth_call']);
 
     const v = DEFAULT_MAINNET_VALUES;
     expect(f.wstETH!.redemption.value).toBe(v.wstethStEthPerToken.toString());
@@ -91,10 +91,11 @@ describe('readChain on a local mainnet', () => {
     } finally {
       await chain.setLidoQueue({ unfinalizedStETH: DEFAULT_MAINNET_VALUES.lidoUnfinalizedStETH });
     }
+    // The redeem road is ether.fi's queue; its instant redemption (3,000 ETH, 30 bps) is a road of its own.
     const etherfi = f.weETH!.redeem;
-    expect(etherfi.minSeconds).toBe(0); // 3,000 ETH of instant liquidity
+    expect(etherfi.minSeconds).toBe(86_400);
     expect(etherfi.parts.some((p) => p.maxSeconds === DEFAULT_MAINNET_VALUES.eigenMinWithdrawalDelayBlocks * 12)).toBe(true);
-    expect(etherfi.notes.join(' ')).toContain('exit fee 30 bps');
+    expect(f.weETH!.instant).toMatchObject({ usable: true, feeBps: 30, capacityEth: DEFAULT_MAINNET_VALUES.etherfiRedeemable.toString() });
   });
 
   it('shows a depeg made on the chain', async () => {
@@ -196,11 +197,14 @@ describe('readChain on a local mainnet', () => {
     }
   });
 
-  it('drained instant liquidity moves weETH to the queue', async () => {
+  it('drained instant liquidity narrows the instant road, and leaves the queue as it was', async () => {
+    const before = (await read(['weETH'])).weETH!;
     await chain.setEtherfiRedemption({ redeemable: 10n * E18 });
     try {
-      const f = await read(['weETH']);
-      expect(f.weETH!.redeem.minSeconds).toBeGreaterThanOrEqual(86_400);
+      const f = (await read(['weETH'])).weETH!;
+      expect(f.instant!.capacityEth).toBe((10n * E18).toString());
+      expect(f.instant!.quotes.map((q) => q.outEth !== null)).toEqual([true, false, false]);
+      expect([f.redeem.minSeconds, f.redeem.maxSeconds]).toEqual([before.redeem.minSeconds, before.redeem.maxSeconds]);
     } finally {
       await chain.setEtherfiRedemption({ redeemable: DEFAULT_MAINNET_VALUES.etherfiRedeemable });
     }
@@ -231,7 +235,8 @@ describe('every token in the registry, on the seeded mainnet', () => {
   it('reads all of them in one eth_call, each with a peg matching its market against its rate', async () => {
     proxy.methods.length = 0;
     const figures = await readFigures(1, [proxy.url], { tokens: [...registry], contexts: {} });
-    expect(proxy.methods.filter((m) => m === 'eth_call')).toHaveLength(1);
+    // One eth_call for the figures and one more for the LRTs' EigenLayer allocations (tests/chain/restaking.test.ts); none at a past block.
+    expect(proxy.methods.filter((m) => m.startsWith('eth_call'))).toEqual(['eth_call', 'eth_call']);
     const expected = tokenExpectations(chain.values());
     const rows: string[] = [];
     for (const f of figures) {
@@ -268,6 +273,20 @@ describe('every token in the registry, on the seeded mainnet', () => {
     } finally {
       await chain.setRenzo({ tvlReverts: false });
     }
+  });
+
+  it("waits Renzo's risk-oracle cooldown when it is longer than the queue's own, as WithdrawQueue.claim does", async () => {
+    const tenDays = 10n * 86_400n;
+    await chain.setRenzo({ oracleCooldown: tenDays });
+    try {
+      const [f] = await readFigures(1, [proxy.url], { tokens: [tokenBySymbol('ezETH')!], contexts: {} });
+      expect(f!.redeem.minSeconds).toBe(Number(tenDays));
+      expect(f!.redeem.parts[0]!.source).toMatch(/^RiskOracleMiddleware\.withdrawCooldownPeriod\(\)/);
+    } finally {
+      await chain.setRenzo({ oracleCooldown: 0n });
+    }
+    const [calm] = await readFigures(1, [proxy.url], { tokens: [tokenBySymbol('ezETH')!], contexts: {} });
+    expect(calm!.redeem.minSeconds).toBe(Number(chain.values().renzoCoolDownPeriod));
   });
 
   it('backs off an endpoint that answers HTTP 429 and reads through the next one', async () => {
@@ -324,13 +343,14 @@ describe('lying and paused contracts', () => {
     }
   });
 
-  it("a paused ether.fi instant redemption sends weETH to the queue and says so", async () => {
+  it('a paused ether.fi instant redemption closes the instant road and says so; the risk layer sees the pause', async () => {
     await chain.setEtherfiRedemption({ paused: true });
     try {
       const [f] = await readFigures(1, [proxy.url], { tokens: [tokenBySymbol('weETH')!], contexts: {} });
-      expect(f!.redeem.notes).toContain('Instant redemption is paused.');
+      expect(f!.instant).toMatchObject({ usable: false, paused: ['EtherFiRedemptionManager.paused()'] });
+      expect(f!.instant!.quotes.every((q) => q.outEth === null)).toBe(true);
+      expect(f!.pauses.find((p) => p.label === 'ether.fi EtherFiRedemptionManager.paused()')!.paused).toBe(true);
       expect(f!.redeem.minSeconds).toBeGreaterThanOrEqual(86_400);
-      expect(f!.redeem.paused).toEqual(['EtherFiRedemptionManager.paused()']);
       expect(riskRows('weETH', f!, { siteId: null }).find((r) => r.layer === 'wrapper')!.level).toBe('high');
     } finally {
       await chain.setEtherfiRedemption({ paused: false });
@@ -339,15 +359,16 @@ describe('lying and paused contracts', () => {
 });
 
 describe('Puffer instant liquidity', () => {
-  it('counts the vault’s ETH and WETH, and falls back to batches when they run dry', async () => {
+  it('counts the vault’s ETH and WETH for the instant road; the 2-step withdrawal is the redeem road', async () => {
     const read1 = async () => (await readFigures(1, [proxy.url], { tokens: [tokenBySymbol('pufETH')!], contexts: {} }))[0]!;
     let f = await read1();
-    expect([f.redeem.minSeconds, f.redeem.maxSeconds]).toEqual([0, 0]);
-    expect(f.redeem.notes[0]).toContain('940 ETH of ETH and WETH');
+    expect(f.instant!.capacityEth).toBe((940n * E18).toString());
+    expect(f.redeem.minSeconds).toBe(86_400);
     await chain.setPuffer({ vaultEth: 10n * 10n ** 18n, vaultWeth: 50n * 10n ** 18n });
     try {
       f = await read1();
-      expect(f.redeem.minSeconds).toBe(86_400);
+      expect(f.instant!.capacityEth).toBe((60n * E18).toString());
+      expect(f.instant!.quotes.map((q) => q.outEth !== null)).toEqual([true, false, false]);
       expect(f.redeem.parts.some((p) => /EigenLayer/.test(p.label))).toBe(true);
     } finally {
       await chain.setPuffer({ vaultEth: DEFAULT_MAINNET_VALUES.pufferVaultEth, vaultWeth: DEFAULT_MAINNET_VALUES.pufferVaultWeth });

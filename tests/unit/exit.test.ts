@@ -173,82 +173,43 @@ describe('planExit: lido-queue', () => {
 });
 
 interface EtherfiState {
-  redeemable: bigint | Error;
-  preview: bigint | Error;
-  paused: boolean;
   nextId: number;
   finalizedId: number;
   delayBlocks: number | Error;
 }
 
-const WEETH_RATE = 1_070_000_000_000_000_000n;
-
-function etherfi(state: Partial<EtherfiState>, rate: bigint | null = WEETH_RATE) {
-  const s: EtherfiState = {
-    redeemable: 500n * WAD,
-    preview: (WEETH_RATE * 9_970n) / 10_000n, // 30 bps fee
-    paused: false,
-    nextId: 101,
-    finalizedId: 90,
-    delayBlocks: 100_800,
-    ...state,
-  };
+function etherfi(state: Partial<EtherfiState>) {
+  const s: EtherfiState = { nextId: 101, finalizedId: 90, delayBlocks: 100_800, ...state };
   const batch = new CallBatch();
   const decode = planExit(etherfiPlan, batch);
   settleBy(batch, (call) => {
     switch (call.functionName) {
-      case 'totalRedeemableAmount': return s.redeemable;
-      case 'previewRedeem':
-        expect(call.args![0]).toBe(WAD);
-        return s.preview;
-      case 'paused': return s.paused;
       case 'nextRequestId': return s.nextId;
       case 'lastFinalizedRequestId': return s.finalizedId;
       case 'minWithdrawalDelayBlocks': return s.delayBlocks;
     }
     throw new Error(`unexpected call ${call.functionName}`);
   });
-  return decode({ now: 1_750_000_000, rate, beacon: TYPICAL_BEACON_EXIT });
+  return decode({ now: 1_750_000_000, rate: WAD, beacon: TYPICAL_BEACON_EXIT });
 }
 
-describe('planExit: etherfi', () => {
+// ether.fi's instant redemption (with its fee) is its own road: tests/unit/instant.test.ts.
+describe('planExit: etherfi (the WithdrawRequestNFT queue)', () => {
   const eigen = 100_800 * 12;
 
-  it('with instant capacity of at least 100 ETH: min 0, max includes the EigenLayer delay', () => {
-    const r = etherfi({ redeemable: REFERENCE_REDEMPTION_ETH });
+  it('waits for the queue finalization, then at worst the EigenLayer delay and the beacon exit', () => {
+    const r = etherfi({});
     expect(r.reason).toBeNull();
-    expect(r.minSeconds).toBe(0);
-    expect(r.maxSeconds).toBe(eigen + TYPICAL_BEACON_EXIT.maxSeconds!);
-    expect(r.parts[0]!.minSeconds).toBe(0);
-    expect(r.parts[0]!.maxSeconds).toBe(0);
+    expect(r.minSeconds).toBe(DAY);
+    expect(r.maxSeconds).toBe(2 * DAY + eigen + TYPICAL_BEACON_EXIT.maxSeconds!);
+    expect(r.parts[0]!.measured).toBe(false);
     const eigenPart = r.parts.find((p) => /EigenLayer/.test(p.label))!;
     expect(eigenPart.maxSeconds).toBe(eigen);
     expect(eigenPart.label).toMatch(/100,800 blocks/);
   });
 
-  it('with instant capacity short of 100 ETH: min one day', () => {
-    const r = etherfi({ redeemable: REFERENCE_REDEMPTION_ETH - 1n });
-    expect(r.minSeconds).toBe(DAY);
-    expect(r.maxSeconds).toBe(2 * DAY + eigen + TYPICAL_BEACON_EXIT.maxSeconds!);
-    expect(r.parts[0]!.measured).toBe(false);
-  });
-
-  it('treats paused instant redemption as no capacity', () => {
-    const r = etherfi({ paused: true });
-    expect(r.minSeconds).toBe(DAY);
-    expect(r.notes).toContain('Instant redemption is paused.');
-  });
-
-  it('computes the exit fee from previewRedeem against the rate', () => {
-    const r = etherfi({});
-    expect(r.notes[0]).toBe('Instant redemption: up to 500 ETH now, exit fee 30 bps.');
-    const free = etherfi({ preview: WEETH_RATE });
-    expect(free.notes[0]).toMatch(/exit fee 0 bps/);
-  });
-
-  it('leaves the fee out without a rate or a preview', () => {
-    expect(etherfi({}, null).notes[0]).toBe('Instant redemption: up to 500 ETH now.');
-    expect(etherfi({ preview: new Error('reverted') }).notes[0]).toBe('Instant redemption: up to 500 ETH now.');
+  it('says nothing of the instant road', () => {
+    expect(etherfi({}).notes.join(' ')).not.toMatch(/instant/i);
   });
 
   it('counts unfinalized withdrawal requests', () => {
@@ -260,19 +221,12 @@ describe('planExit: etherfi', () => {
     expect(r.minSeconds).toBeNull();
     expect(r.reason).toMatch(/DelegationManager\.minWithdrawalDelayBlocks\(\) failed/);
   });
-
-  it('says why instant redemption is unreadable', () => {
-    const r = etherfi({ redeemable: new Error('execution reverted') });
-    expect(r.minSeconds).toBe(DAY);
-    expect(r.notes[0]).toMatch(/Instant redemption unreadable: .*totalRedeemableAmount.*failed/);
-  });
 });
 
 /* ---------------------------------------------------------------------------------------------
  * The other exit kinds, each decoded from a batch settled by hand.
  * ------------------------------------------------------------------------------------------- */
 
-const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11';
 const ETH = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE';
 const EIGEN_BLOCKS = 100_800;
 const EIGEN_SECONDS = EIGEN_BLOCKS * 12;
@@ -381,7 +335,13 @@ describe('planExit: stakewise', () => {
     expect(r.parts[1]).toMatchObject({ minSeconds: 0, maxSeconds: TYPICAL_BEACON_EXIT.maxSeconds, measured: false });
     expect(r.minSeconds).toBe(0);
     expect(r.maxSeconds).toBe(43_200 + TYPICAL_BEACON_EXIT.maxSeconds!);
-    expect(r.notes[0]).toMatch(/^2,500 ETH of osETH queued/);
+    expect(r.notes[0]).toBe('2,500 osETH (2,500 ETH) queued for redemption.');
+  });
+
+  it('counts the queue in osETH shares, worth the osETH rate each (stakewise/v3-core OsTokenRedeemer)', () => {
+    const { r } = decodeExit(exit, { queuedShares: 2_000n * WAD, exitQueueUpdateDelay: 43_200n }, undefined, (WAD * 105n) / 100n);
+    expect(r.notes[0]).toBe('2,000 osETH (2,100 ETH) queued for redemption.');
+    expect(decodeExit(exit, { queuedShares: 2_000n * WAD, exitQueueUpdateDelay: 43_200n }, undefined, null).r.notes[0]).toBe('2,000 osETH queued for redemption.');
   });
 });
 
@@ -475,14 +435,48 @@ describe('planExit: liquid-collective', () => {
     expect(r.reason).toBeNull();
     expect(r.parts).toEqual([TYPICAL_BEACON_EXIT]);
     expect(r.notes[0]).toMatch(/allowlisted/);
-    expect(r.notes[1]).toBe('Redeem demand 1,500 ETH; buffer 250 ETH.');
+    expect(r.notes[1]).toBe('Redeem demand 1,500 LsETH (1,500 ETH); buffer 250 ETH.');
+  });
+
+  it('counts the demand in LsETH (liquid-collective RedeemManager) and the queue in ETH at the LsETH rate', () => {
+    const answers = { getRedeemDemand: 1_000n * WAD, getBufferedExceedingEth: 250n * WAD };
+    const { r } = decodeExit(exit, answers, undefined, (WAD * 107n) / 100n);
+    expect(r.notes[1]).toBe('Redeem demand 1,000 LsETH (1,070 ETH); buffer 250 ETH.');
+    expect(r.queue).toEqual({ eth: (1_070n * WAD).toString(), label: 'RedeemManager.getRedeemDemand() × the LsETH rate' });
+    // Without the rate the demand cannot be put in ETH: no queue figure rather than a wrong one.
+    expect(decodeExit(exit, answers, undefined, null).r.queue).toBeNull();
   });
 });
 
 describe('planExit: renzo', () => {
   const exit = exitOf('ezETH', 'renzo');
   const COOLDOWN = 7n * BigInt(DAY);
-  const answers = (buffer: bigint) => ({ coolDownPeriod: COOLDOWN, getAvailableToWithdraw: buffer, minWithdrawalDelayBlocks: EIGEN_BLOCKS });
+  const answers = (buffer: bigint, oracle: Partial<{ riskOracleMiddleware: unknown; withdrawCooldownPeriod: unknown }> = {}) => ({
+    coolDownPeriod: COOLDOWN,
+    getAvailableToWithdraw: buffer,
+    minWithdrawalDelayBlocks: EIGEN_BLOCKS,
+    riskOracleMiddleware: exit.riskOracle,
+    withdrawCooldownPeriod: 0n,
+    ...oracle,
+  });
+
+  it('waits the risk oracle’s cooldown when it is longer than the queue’s own (WithdrawQueue applies the max)', () => {
+    const { batch, r } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH, { withdrawCooldownPeriod: 10n * BigInt(DAY) }));
+    expect(batch.calls.find((c) => c.functionName === 'withdrawCooldownPeriod')!.address).toBe(exit.riskOracle);
+    expect(r.minSeconds).toBe(10 * DAY);
+    expect(r.parts[0]!.source).toMatch(/^RiskOracleMiddleware\.withdrawCooldownPeriod\(\)/);
+    // A shorter oracle cooldown changes nothing.
+    expect(decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH, { withdrawCooldownPeriod: 1n })).r.minSeconds).toBe(7 * DAY);
+  });
+
+  it('says so when the oracle’s cooldown cannot be counted: another oracle, or a failed read', () => {
+    const other = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH, { riskOracleMiddleware: '0x000000000000000000000000000000000000dEaD' })).r;
+    expect(other.minSeconds).toBe(7 * DAY);
+    expect(other.notes[1]).toMatch(/other than the one known \(0x000000000000000000000000000000000000dEaD\)/);
+    const failed = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH), 'withdrawCooldownPeriod').r;
+    expect(failed.reason).toBeNull();
+    expect(failed.notes[1]).toMatch(/^Renzo's risk oracle may set a longer cooldown \(not read: RiskOracleMiddleware\.withdrawCooldownPeriod\(\) failed/);
+  });
 
   it('asks the withdraw queue for ETH (the sentinel) and EigenLayer for its delay', () => {
     const { batch } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH));
@@ -550,49 +544,25 @@ describe('planExit: kelp', () => {
   });
 });
 
-describe('planExit: puffer', () => {
+// The vault's instant withdrawal (with its exit fee) is its own road: tests/unit/instant.test.ts.
+describe('planExit: puffer (the 2-step withdrawal)', () => {
   const exit = exitOf('pufETH', 'puffer');
-  // The vault's liquidity is its ETH plus its WETH: split evenly here so both must be counted.
-  const answers = (cash: bigint) => ({
-    getEthBalance: cash / 2n,
-    balanceOf: cash - cash / 2n,
-    getTotalExitFeeBasisPoints: 100n,
-    getWithdrawalsLength: 2_500n,
-    getFinalizedWithdrawalBatch: 240n,
-    BATCH_SIZE: 10n,
-    minWithdrawalDelayBlocks: EIGEN_BLOCKS,
-  });
+  const answers = { getWithdrawalsLength: 2_500n, getFinalizedWithdrawalBatch: 240n, BATCH_SIZE: 10n, minWithdrawalDelayBlocks: EIGEN_BLOCKS };
 
-  it("reads the vault's ETH through Multicall3 and its WETH from the WETH contract", () => {
-    const { batch } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH));
-    const balance = batch.calls.find((c) => c.functionName === 'getEthBalance')!;
-    expect(balance.address).toBe(MULTICALL3);
-    expect(balance.args).toEqual([exit.vault]);
-    const wrapped = batch.calls.find((c) => c.functionName === 'balanceOf')!;
-    expect(wrapped.address).toBe('0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2');
-    expect(wrapped.args).toEqual([exit.vault]);
-  });
-
-  it('with at least 100 ETH in the vault: instant', () => {
-    const { r } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH));
-    expect(r.reason).toBeNull();
-    expect([r.minSeconds, r.maxSeconds]).toEqual([0, 0]);
-    expect(r.parts).toHaveLength(1);
-    expect(r.notes).toEqual(['Instant withdrawals pay from 100 ETH of ETH and WETH in the vault, exit fee 100 bps.', '10 withdrawal batches waiting to be finalized.']);
-  });
-
-  it('with less: batch finalization, then the EigenLayer delay and maybe the beacon exit', () => {
-    const { r } = decodeExit(exit, answers(REFERENCE_REDEMPTION_ETH - 1n));
+  it('batch finalization, then the EigenLayer delay and maybe the beacon exit', () => {
+    const { r } = decodeExit(exit, answers);
     expect(r.parts).toHaveLength(3);
     expect(r.parts[0]).toMatchObject({ minSeconds: DAY, maxSeconds: 3 * DAY, measured: false });
     expect(eigenPartOf(r)).toMatchObject({ minSeconds: 0, maxSeconds: EIGEN_SECONDS });
     expect(r.minSeconds).toBe(DAY);
     expect(r.maxSeconds).toBe(3 * DAY + EIGEN_SECONDS + TYPICAL_BEACON_EXIT.maxSeconds!);
+    expect(r.notes).toEqual(['10 withdrawal batches waiting to be finalized.']);
   });
 });
 
 describe('planExit: a failed call makes the road unavailable, naming the call', () => {
-  const cases: [string, ExitPlan, Record<string, unknown>, Record<string, string>][] = [
+  // The fifth element: calls whose failure leaves the road standing (and says so in a note).
+  const cases: [string, ExitPlan, Record<string, unknown>, Record<string, string>, string[]?][] = [
     ['rETH', exitOf('rETH', 'rocket-pool'), { getTotalCollateral: 1_000n * WAD }, { getTotalCollateral: 'rETH.getTotalCollateral()' }],
     [
       'frxETH',
@@ -643,12 +613,13 @@ describe('planExit: a failed call makes the road unavailable, naming the call', 
     [
       'ezETH',
       exitOf('ezETH', 'renzo'),
-      { coolDownPeriod: 1n, getAvailableToWithdraw: 0n, minWithdrawalDelayBlocks: EIGEN_BLOCKS },
+      { coolDownPeriod: 1n, getAvailableToWithdraw: 0n, minWithdrawalDelayBlocks: EIGEN_BLOCKS, riskOracleMiddleware: exitOf('ezETH', 'renzo').riskOracle, withdrawCooldownPeriod: 0n },
       {
         coolDownPeriod: 'WithdrawQueue.coolDownPeriod()',
         getAvailableToWithdraw: 'WithdrawQueue.getAvailableToWithdraw(ETH)',
         minWithdrawalDelayBlocks: 'DelegationManager.minWithdrawalDelayBlocks()',
       },
+      ['riskOracleMiddleware', 'withdrawCooldownPeriod'],
     ],
     [
       'rsETH',
@@ -665,11 +636,8 @@ describe('planExit: a failed call makes the road unavailable, naming the call', 
     [
       'pufETH',
       exitOf('pufETH', 'puffer'),
-      { getEthBalance: 0n, balanceOf: 0n, getTotalExitFeeBasisPoints: 0n, getWithdrawalsLength: 0n, getFinalizedWithdrawalBatch: 0n, BATCH_SIZE: 10n, minWithdrawalDelayBlocks: EIGEN_BLOCKS },
+      { getWithdrawalsLength: 0n, getFinalizedWithdrawalBatch: 0n, BATCH_SIZE: 10n, minWithdrawalDelayBlocks: EIGEN_BLOCKS },
       {
-        getEthBalance: 'PufferVault ETH balance',
-        balanceOf: 'WETH.balanceOf(PufferVault)',
-        getTotalExitFeeBasisPoints: 'PufferVault.getTotalExitFeeBasisPoints()',
         getWithdrawalsLength: 'PufferWithdrawalManager.getWithdrawalsLength()',
         getFinalizedWithdrawalBatch: 'PufferWithdrawalManager.getFinalizedWithdrawalBatch()',
         BATCH_SIZE: 'PufferWithdrawalManager.BATCH_SIZE()',
@@ -678,14 +646,15 @@ describe('planExit: a failed call makes the road unavailable, naming the call', 
     ],
   ];
 
-  it.each(cases)('%s: every call, failing, is the reason', (_symbol, exit, answers, names) => {
+  it.each(cases)('%s: every call, failing, is the reason', (_symbol, exit, answers, names, optional = []) => {
     const { batch, r } = decodeExit(exit, answers);
     expect(r.reason).toBeNull();
     // the table covers every call the planner makes
-    expect(batch.calls.map((c) => c.functionName).sort()).toEqual(Object.keys(names).sort());
+    expect(batch.calls.map((c) => c.functionName).sort()).toEqual([...Object.keys(names), ...optional].sort());
     for (const [fn, name] of Object.entries(names)) {
       expectUnavailable(decodeExit(exit, answers, fn).r, `${name} failed: execution reverted`);
     }
+    for (const fn of optional) expect(decodeExit(exit, answers, fn).r.reason).toBeNull();
   });
 
   it('covers every exit kind in the registry', () => {

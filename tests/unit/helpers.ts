@@ -43,7 +43,9 @@ export function makeFigures(overrides: Partial<Figures> & { symbol: string; read
     },
     pauses: [],
     supply: { total: null, escrows: {}, reason: null },
+    restaking: null,
     bridgeRoutes: [],
+    instant: null,
   };
   return figuresSchema.parse({ ...base, ...overrides });
 }

@@ -372,10 +372,40 @@ describe('scanner budget and cap', () => {
     await settle();
     expect(root.querySelectorAll(`[${MARK.symbol}]`)).toHaveLength(2_000);
     const recounts = count.mock.calls.filter(([selector]) => selector === `[${MARK.symbol}]`).length;
-    expect(recounts).toBeLessThanOrEqual(2); // 300 refused mentions, one recount
+    expect(recounts).toBeLessThanOrEqual(2); // 300 refused mentions: the count comes from our own marks, not a query per mention
     document.getElementById('first')!.remove();
     await settle();
     expect(root.querySelectorAll(`[${MARK.symbol}="rETH"]`)).toHaveLength(300);
+  });
+
+  it('a cell rewritten in place takes no mark away, so what waits for room is not judged again for it', async () => {
+    root.innerHTML = `<div id="first">${'<span>weETH</span>'.repeat(2_000)}</div><div id="rest">${'<span>rETH</span>'.repeat(300)}</div><p id="cell">USDC 0</p>`;
+    const matcher = createMatcher(registry);
+    const judged = vi.spyOn(matcher, 'mightMatch');
+    startScanner({ root, matcher, site: aave, chainId: () => chain, signal: controller.signal, onChange: () => {}, now: () => 0 });
+    await settle();
+    expect(root.querySelectorAll(`[${MARK.symbol}]`)).toHaveLength(2_000);
+    judged.mockClear();
+    // Each rewrite replaces the cell's text node: a removal, but of text, which carries no mark.
+    const cell = document.getElementById('cell')!;
+    for (let i = 1; i <= 5; i++) {
+      cell.textContent = `USDC ${i}`;
+      await settle();
+    }
+    expect(judged.mock.calls.length).toBeLessThan(20); // the 5 new texts, not 5 × 300 waiting mentions
+  });
+
+  it('a mark the page’s own text takes away frees room for what waited', async () => {
+    root.innerHTML = `<p id="cell">rETH</p><div id="first">${'<span>weETH</span>'.repeat(1_999)}</div><div><span id="next">wstETH</span></div>`;
+    start();
+    await settle();
+    expect(document.getElementById('cell')!.getAttribute(MARK.symbol)).toBe('rETH');
+    expect(document.getElementById('next')!.hasAttribute(MARK.symbol)).toBe(false);
+    (document.getElementById('cell')!.firstChild as Text).data = 'USDC'; // changed in place: nothing removed
+    await settle();
+    expect(document.getElementById('cell')!.hasAttribute(MARK.symbol)).toBe(false);
+    expect(document.getElementById('next')!.getAttribute(MARK.symbol)).toBe('wstETH');
+    expect(root.querySelectorAll(`[${MARK.symbol}]`)).toHaveLength(2_000);
   });
 });
 

@@ -14,6 +14,15 @@ contract EtherFiRedemptionManager {
     uint256 private redeemable; // ETH available for instant exit, wei
     uint256 private exitFeeBps;
     bool private isPaused;
+    uint256 private pausedUntilTimestamp; // PausableUntil: paused while block.timestamp <= this
+
+    /// BucketLimiter.Limit, the rate limiter inside RedemptionInfo (four uint64 in one slot).
+    struct Limit {
+        uint64 capacity;
+        uint64 remaining;
+        uint64 lastRefill;
+        uint64 refillRate;
+    }
 
     function totalRedeemableAmount(address token) public view returns (uint256) {
         return token == ETH ? redeemable : 0;
@@ -30,6 +39,25 @@ contract EtherFiRedemptionManager {
 
     function paused() external view returns (bool) {
         return isPaused;
+    }
+
+    /// The public getter of `mapping(address => RedemptionInfo) tokenToRedemptionInfo`; only ETH is set here.
+    function tokenToRedemptionInfo(address token)
+        external
+        view
+        returns (Limit memory limit, uint16 exitFeeSplitToTreasuryInBps, uint16 exitFeeInBps, uint16 lowWatermarkInBpsOfTvl)
+    {
+        if (token != ETH) return (limit, 0, 0, 0);
+        uint64 units = uint64(redeemable / 1e12); // BUCKET_UNIT_SCALE
+        return (Limit(units, units, uint64(block.timestamp), 0), 0, uint16(exitFeeBps), 0);
+    }
+
+    function pausedUntil() external view returns (uint256) {
+        return pausedUntilTimestamp;
+    }
+
+    function setPausedUntil(uint256 timestamp) external {
+        pausedUntilTimestamp = timestamp;
     }
 
     function setRedeemable(uint256 amount) external {

@@ -27,6 +27,19 @@ abstract contract PauseFlags {
 /// @notice A contract that is nothing but its pause switch (Kelp's deposit pool, ether.fi's OFT adapter).
 contract PauseSwitch is PauseFlags {}
 
+/// @notice Kelp LRTDepositPool test double: its pause switch and its list of NodeDelegators.
+contract KelpDepositPool is PauseFlags {
+    address[] private nodeDelegatorQueue;
+
+    function getNodeDelegatorQueue() external view returns (address[] memory) {
+        return nodeDelegatorQueue;
+    }
+
+    function setNodeDelegatorQueue(address[] memory queue) external {
+        nodeDelegatorQueue = queue;
+    }
+}
+
 /// @notice OpenZeppelin AccessManager test double (Puffer's): a closed target refuses every restricted call.
 contract AccessManager {
     mapping(address => bool) private closed;

@@ -59,8 +59,14 @@ contract BalancerRateProvider {
 
 /// @notice Renzo WithdrawQueue test double: cooldown and per-asset instant liquidity.
 contract WithdrawQueue is PauseFlags {
+    // An immutable of the real queue: the risk oracle whose pauses gate requests and claims.
+    address public constant riskOracleMiddleware = 0x08921F17A32110F8df44A3d5007F2acd09Cfae6d;
+
     uint256 public coolDownPeriod; // seconds
     mapping(address => uint256) private available;
+    mapping(address => uint256) public withdrawalBufferTarget;
+    // Whitelisted callers (the instant withdrawer) claim without the cooldown.
+    mapping(address => bool) public whitelisted;
 
     function getAvailableToWithdraw(address asset) external view returns (uint256) {
         return available[asset];
@@ -72,5 +78,61 @@ contract WithdrawQueue is PauseFlags {
 
     function setAvailableToWithdraw(address asset, uint256 amount) external {
         available[asset] = amount;
+    }
+
+    function setWithdrawalBufferTarget(address asset, uint256 target) external {
+        withdrawalBufferTarget[asset] = target;
+    }
+
+    function setWhitelisted(address account, bool on) external {
+        whitelisted[account] = on;
+    }
+}
+
+/// @notice Renzo RiskOracleMiddleware test double: the pauses it can set over the withdraw queue.
+contract RiskOracleMiddleware {
+    bool public instantWithdrawPaused;
+    bool public withdrawRequestPaused;
+    bool public withdrawClaimPaused;
+    /// @dev Seconds; the queue applies max(this, its own coolDownPeriod) to a claim.
+    uint256 public withdrawCooldownPeriod;
+
+    function setWithdrawCooldownPeriod(uint256 seconds_) external {
+        withdrawCooldownPeriod = seconds_;
+    }
+
+    function setWithdrawPauses(bool instant, bool request, bool claim) external {
+        instantWithdrawPaused = instant;
+        withdrawRequestPaused = request;
+        withdrawClaimPaused = claim;
+    }
+}
+
+interface IWithdrawBuffer {
+    function withdrawalBufferTarget(address asset) external view returns (uint256);
+    function getAvailableToWithdraw(address asset) external view returns (uint256);
+}
+
+/// @notice Renzo InstantWithdrawer test double: its buffer details read from the WithdrawQueue double,
+/// as the real one does; the queue and ezETH are immutables there, constants here.
+contract InstantWithdrawer {
+    address public constant withdrawalQueue = 0x5efc9D10E42FB517456f4ac41EB5e2eBe42C8918;
+    address public constant ezETH = 0xbf5495Efe5DB9ce00f80364C8B423567e58d2110;
+
+    uint256 public allowedBufferDrawdownBps;
+    uint256 public minFeeBps;
+    uint256 public maxFeeBps;
+
+    function getBufferDetails(address redeemToken) external view returns (uint256 bufferCapacity, uint256 bufferAvailable, uint256 drawDownLimit) {
+        bufferCapacity = IWithdrawBuffer(withdrawalQueue).withdrawalBufferTarget(redeemToken);
+        bufferAvailable = IWithdrawBuffer(withdrawalQueue).getAvailableToWithdraw(redeemToken);
+        drawDownLimit = (bufferCapacity * allowedBufferDrawdownBps) / 10000;
+    }
+
+    function setFeeInfo(uint256 allowedDrawdownBps, uint256 minBps, uint256 maxBps) external {
+        require(allowedDrawdownBps <= 10000 && minBps <= maxBps && maxBps <= 10000, "InstantWithdrawer: bps");
+        allowedBufferDrawdownBps = allowedDrawdownBps;
+        minFeeBps = minBps;
+        maxFeeBps = maxBps;
     }
 }

@@ -28,8 +28,10 @@ export interface Route {
 }
 
 export interface SiteConfig {
-  /** folder under tests/fixtures/sites */
+  /** folder under tests/fixtures/sites (or under `root`) */
   dir: string;
+  /** where `dir` is, when not tests/fixtures/sites */
+  root?: string;
   routes: Route[];
   /** served for unknown, extension-less paths (SPA fallback) */
   fallback: string;
@@ -130,6 +132,33 @@ export const SITES: Record<string, SiteConfig> = {
   }),
 };
 
+export const FIXTURE_RENDERED_DIR = path.join(projectRoot, 'tests/fixtures/rendered');
+/** A browser carrying this cookie (name=value) gets the rendered pages where a host has them. */
+export const RENDERED_COOKIE = { name: 'stakelens-fixtures', value: 'rendered' } as const;
+
+/**
+ * Pages rendered from the apps' own components (scripts/fixtures/render.mjs), under the same real
+ * URLs as the hand-built pages above: a test asks for them with RENDERED_COOKIE. A path none of
+ * them has falls through to the hand-built site (its icons and other assets).
+ */
+export type RenderedSite = Pick<SiteConfig, 'dir' | 'routes'> & { root: string };
+export const RENDERED_SITES: Record<string, RenderedSite> = {
+  'app.aave.com': {
+    dir: 'aave',
+    root: FIXTURE_RENDERED_DIR,
+    routes: [
+      { path: '/', file: 'markets.html' },
+      { path: '/markets', file: 'markets.html' },
+      { path: '/dashboard', file: 'dashboard.html' },
+    ],
+  },
+  'stake.lido.fi': { dir: 'lido', root: FIXTURE_RENDERED_DIR, routes: [{ path: '/', file: 'stake.html' }] },
+  // Its token icons (cdn.jsdelivr.net) come from the hand-built site's server entry.
+  'www.curve.finance': { dir: 'curve', root: FIXTURE_RENDERED_DIR, routes: [{ path: '/dex/ethereum/pools', file: 'pools.html' }] },
+  // Its icons (/_next/image, /images/chains/…) come from the hand-built site's entry.
+  'balancer.fi': { dir: 'balancer', root: FIXTURE_RENDERED_DIR, routes: [{ path: '/pools', file: 'pools.html' }] },
+};
+
 /** The same site config under several host names (bare and www, or sibling explorers). */
 function share(hosts: string[], config: SiteConfig): Record<string, SiteConfig> {
   return Object.fromEntries(hosts.map((host) => [host, config]));
@@ -182,9 +211,14 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
+/** Files every site serves at the same path: the runtime each fixture app.js builds on. */
+const SHARED_FILES: Record<string, string> = { '/fixture-runtime.js': 'fixture-runtime.js' };
+
 /** Picks the fixture file for a request path, or undefined for 404. */
 export async function resolveFixture(site: SiteConfig, pathname: string): Promise<string | undefined> {
-  const root = path.join(FIXTURE_SITES_DIR, site.dir);
+  const shared = SHARED_FILES[pathname];
+  if (shared) return path.join(FIXTURE_SITES_DIR, shared);
+  const root = path.join(site.root ?? FIXTURE_SITES_DIR, site.dir);
   const route = site.routes.find((r) => routeMatches(r, pathname));
   if (route) return path.join(root, route.file);
 
@@ -196,6 +230,14 @@ export async function resolveFixture(site: SiteConfig, pathname: string): Promis
     return (await isFile(file)) ? file : undefined;
   }
   return path.join(root, site.fallback);
+}
+
+/** A rendered page for the path, or undefined (then the hand-built site answers): no SPA fallback. */
+async function resolveRendered(site: RenderedSite, pathname: string): Promise<string | undefined> {
+  const route = site.routes.find((r) => routeMatches(r, pathname));
+  if (!route) return undefined;
+  const file = path.join(site.root, site.dir, route.file);
+  return (await isFile(file)) ? file : undefined;
 }
 
 export async function startFixtureServer(opts: { port?: number } = {}): Promise<FixtureServer> {
@@ -233,7 +275,9 @@ export async function startFixtureServer(opts: { port?: number } = {}): Promise<
       send(400, 'bad request\n', 'text/plain; charset=utf-8');
       return;
     }
-    const file = await resolveFixture(site, pathname);
+    const rendered = RENDERED_SITES[host];
+    const wantsRendered = rendered && (req.headers.cookie ?? '').split(/;\s*/).includes(`${RENDERED_COOKIE.name}=${RENDERED_COOKIE.value}`);
+    const file = (wantsRendered ? await resolveRendered(rendered, pathname) : undefined) ?? (await resolveFixture(site, pathname));
     if (!file) {
       send(404, `not found: ${pathname}\n`, 'text/plain; charset=utf-8');
       return;

@@ -222,6 +222,89 @@ describe('exit', () => {
   });
 });
 
+describe('exit: the instant-withdrawal road', () => {
+  type Instant = NonNullable<Figures['instant']>;
+  const quote = (size: bigint, feeBps: number | null, capacity: bigint): Instant['quotes'][number] =>
+    size > capacity
+      ? { valueEth: String(size * ETH), outEth: null, feeBps: null, reason: `not available for this size: the road can pay ${capacity} ETH now` }
+      : { valueEth: String(size * ETH), outEth: String(size * ETH - (size * ETH * BigInt(feeBps!)) / 10_000n), feeBps, reason: null };
+  const road = (over: Partial<Instant> = {}): Instant => ({
+    exists: true,
+    usable: true,
+    paused: [],
+    capacityEth: String(500n * ETH),
+    feeBps: 30,
+    feeMaxBps: null,
+    feeLabel: 'EtherFiRedemptionManager.tokenToRedemptionInfo(ETH).exitFeeInBps',
+    waitSeconds: 0,
+    label: 'ether.fi EtherFiRedemptionManager.totalRedeemableAmount(ETH), tokenToRedemptionInfo(ETH).exitFeeInBps',
+    quotes: [10n, 100n, 1_000n].map((n) => quote(n, 30, 500n)),
+    notes: ['Paid in the same transaction.'],
+    reason: null,
+    ...over,
+  });
+  const exitWith = async (instant: Instant | null) => section(await renderTooltip({ reply: reply(pegFigures({ instant })) }), 'exit');
+
+  it('shows the fee, the capacity and what 100 ETH gets, beside selling and redeeming, with its hooks', async () => {
+    const exit = await exitWith(road());
+    const el = $('[data-road="instant"]', exit);
+    expect(el.getAttribute('data-usable')).toBe('true');
+    expect(el.getAttribute('data-fee-bps')).toBe('30');
+    expect(el.getAttribute('data-capacity-eth')).toBe('500');
+    expect(el.getAttribute('data-wait-seconds')).toBe('0');
+    expect(text($('p', el))).toBe('Instant withdrawal: 100 ETH worth gets 99.70 ETH after a 30 bps fee, at once; up to 500 ETH now');
+    // Sell, instant, redeem: the three roads in the order of their wait.
+    expect($$('p', exit).map(text).filter((line) => /^(Sell now|Instant withdrawal|Redeem):/.test(line)).map((line) => line.split(':')[0])).toEqual(['Sell now', 'Instant withdrawal', 'Redeem']);
+  });
+
+  it('lists each size, and says a size beyond the capacity is not available', async () => {
+    const sizes = $$('[data-instant-size]', await exitWith(road()));
+    expect(sizes.map((li) => [li.getAttribute('data-instant-size'), li.getAttribute('data-out-eth')])).toEqual([
+      ['10', '9.97'],
+      ['100', '99.7'],
+      ['1000', ''],
+    ]);
+    expect(text(sizes[2]!)).toBe('1,000 ETH worth: not available for this size: the road can pay 500 ETH now');
+  });
+
+  it('makes the cheaper road evident: the instant fee against the cost of selling 100 ETH', async () => {
+    let exit = await exitWith(road());
+    expect(exit.getAttribute('data-cheapest')).toBe('instant');
+    expect(text($('[data-testid="cheapest"]', exit))).toBe('For 100 ETH now, the instant withdrawal is the cheaper road: 30 bps against 42 bps selling.');
+    await cleanup();
+    exit = await exitWith(road({ feeBps: 80, quotes: [10n, 100n, 1_000n].map((n) => quote(n, 80, 5_000n)) }));
+    expect(exit.getAttribute('data-cheapest')).toBe('sell');
+    expect(text($('[data-testid="cheapest"]', exit))).toMatch(/selling is the cheaper road: 42 bps against 80 bps/);
+  });
+
+  it('closed: empty hooks but the reason, and no comparison', async () => {
+    const exit = await exitWith(road({ usable: false, paused: ['EtherFiRedemptionManager.paused()'], reason: 'paused (EtherFiRedemptionManager.paused())', quotes: [10n, 100n, 1_000n].map((n) => ({ valueEth: String(n * ETH), outEth: null, feeBps: null, reason: 'paused (EtherFiRedemptionManager.paused())' })) }));
+    const el = $('[data-road="instant"]', exit);
+    expect(el.getAttribute('data-usable')).toBe('false');
+    expect(text($('p', el))).toBe('Instant withdrawal: unavailable (paused (EtherFiRedemptionManager.paused()))');
+    expect($$('[data-instant-size]', el).map((li) => li.getAttribute('data-out-eth'))).toEqual(['', '', '']);
+    expect(exit.getAttribute('data-cheapest')).toBe('');
+  });
+
+  it('unreadable: every figure empty, the reason shown', async () => {
+    const el = $('[data-road="instant"]', await exitWith(road({ usable: null, capacityEth: null, feeBps: null, feeLabel: null, waitSeconds: null, quotes: [], notes: [], reason: 'EtherFiRedemptionManager.totalRedeemableAmount(ETH) failed: execution reverted' })));
+    expect(['data-usable', 'data-fee-bps', 'data-capacity-eth', 'data-wait-seconds'].map((a) => el.getAttribute(a))).toEqual(['', '', '', '']);
+    expect(text($('p', el))).toBe('Instant withdrawal: unavailable (EtherFiRedemptionManager.totalRedeemableAmount(ETH) failed: execution reverted)');
+  });
+
+  it('a protocol without one says "none", and a token not looked at shows no such line', async () => {
+    const none = $('[data-road="instant"]', await exitWith(road({ exists: false, usable: null, capacityEth: null, feeBps: null, waitSeconds: null, quotes: [], notes: [], reason: 'no instant withdrawal: Lido pays through its queue only' })));
+    expect(text($('p', none))).toBe('Instant withdrawal: none (no instant withdrawal: Lido pays through its queue only)');
+    await cleanup();
+    expect($$('[data-road="instant"]', await exitWith(null))).toEqual([]);
+  });
+
+  it('a fee that scales says how far it goes', async () => {
+    const el = $('[data-road="instant"]', await exitWith(road({ feeBps: 12, feeMaxBps: 100 })));
+    expect(text($('p', el))).toMatch(/The fee rises to 100 bps as the buffer is drawn down\.$/);
+  });
+});
+
 describe('realized yield', () => {
   const realized = (result: boolean): NonNullable<FigureReplyMessage['realized']> => ({
     symbol: 'wstETH',
