@@ -1,13 +1,9 @@
 // @vitest-environment node
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFigureService } from '../../lib/cache/figure-service';
+import { describe, expect, it } from 'vitest';
 import type { Figures } from '../../lib/chain/figures';
 import { afterFee, renzoFeeBps } from '../../lib/chain/instant';
-import { rpcSettings } from '../../lib/settings';
-import { rpc, startAnvil, type AnvilNode } from './anvil';
-import { ADDRESSES as A, DEFAULT_MAINNET_VALUES as D, seedMainnet, type MainnetScenario } from './mainnet';
-import { startRpcProxy, type RpcProxy } from './rpc-proxy';
+import { useMainnetFigureRig } from './figure-rig';
+import { ADDRESSES as A, DEFAULT_MAINNET_VALUES as D } from './mainnet';
 
 /*
  * The instant-withdrawal roads on a local mainnet, through the background's own figure service:
@@ -17,34 +13,10 @@ import { startRpcProxy, type RpcProxy } from './rpc-proxy';
 
 const E18 = 10n ** 18n;
 const SIZES = [10n * E18, 100n * E18, 1_000n * E18];
-let node: AnvilNode;
-let chain: MainnetScenario;
-let proxy: RpcProxy;
-let service: ReturnType<typeof createFigureService>;
-let snapshot: `0x${string}`;
-
-beforeAll(async () => {
-  node = await startAnvil();
-  chain = await seedMainnet(node.rpcUrl);
-  proxy = await startRpcProxy(node.rpcUrl);
-  snapshot = await rpc(node.rpcUrl, 'evm_snapshot');
-}, 120_000);
-
-afterAll(async () => {
-  await proxy?.stop();
-  await node?.stop();
-});
-
-beforeEach(async () => {
-  await rpc(node.rpcUrl, 'evm_revert', [snapshot]);
-  snapshot = await rpc(node.rpcUrl, 'evm_snapshot');
-  fakeBrowser.reset();
-  await rpcSettings.setValue({ '1': [proxy.url] });
-  service = createFigureService();
-});
+const rig = useMainnetFigureRig();
 
 async function instantOf(symbol: string): Promise<NonNullable<Figures['instant']>> {
-  const [reply] = await service.figuresFor([{ symbol, chainId: 1 }], { force: true });
+  const [reply] = await rig.service.figuresFor([{ symbol, chainId: 1 }], { force: true });
   expect(reply!.error, symbol).toBeNull();
   expect(reply!.figures!.instant, symbol).not.toBeNull();
   return reply!.figures!.instant!;
@@ -86,14 +58,14 @@ describe('a calm day: every instant road, as the chain holds it', () => {
   });
 
   it('a token whose protocol was not looked at for one has no instant road', async () => {
-    const [reply] = await service.figuresFor([{ symbol: 'wstETH', chainId: 1 }], { force: true });
+    const [reply] = await rig.service.figuresFor([{ symbol: 'wstETH', chainId: 1 }], { force: true });
     expect(reply!.figures!.instant).toBeNull();
   });
 });
 
 describe('capacity and fee set on the chain', () => {
   it('ether.fi: a drained manager pays only what is left, a new fee is what is charged', async () => {
-    await chain.setEtherfiRedemption({ redeemable: 50n * E18, exitFeeBps: 75 });
+    await rig.chain.setEtherfiRedemption({ redeemable: 50n * E18, exitFeeBps: 75 });
     const road = await instantOf('weETH');
     expect(road.capacityEth).toBe((50n * E18).toString());
     expect(road.feeBps).toBe(75);
@@ -101,14 +73,14 @@ describe('capacity and fee set on the chain', () => {
   });
 
   it('Kelp: more ETH in the vault lifts the cap; a fee change is read', async () => {
-    await chain.setInstantRoads({ kelpUnstakingVaultEth: 2_000n * E18, kelpInstantFeeBps: 40n });
+    await rig.chain.setInstantRoads({ kelpUnstakingVaultEth: 2_000n * E18, kelpInstantFeeBps: 40n });
     const road = await instantOf('rsETH');
     expect(road.capacityEth).toBe((1_900n * E18).toString());
     expect(outs(road)).toEqual(SIZES.map((s) => afterFee(s, 40n, 'down')));
   });
 
   it('Renzo: a buffer near its limit leaves only the small size', async () => {
-    await chain.setRenzo({ availableToWithdraw: 550n * E18 });
+    await rig.chain.setRenzo({ availableToWithdraw: 550n * E18 });
     const road = await instantOf('ezETH');
     expect(road.capacityEth).toBe((50n * E18).toString());
     expect(outs(road).map((o) => o !== null)).toEqual([true, false, false]);
@@ -117,12 +89,12 @@ describe('capacity and fee set on the chain', () => {
   });
 
   it('Puffer: the exit fee is read from the vault', async () => {
-    await chain.setPuffer({ exitFeeBps: 20n });
+    await rig.chain.setPuffer({ exitFeeBps: 20n });
     expect((await instantOf('pufETH')).feeBps).toBe(20);
   });
 
   it('a fee past what the contract allows is not believed', async () => {
-    await chain.setPuffer({ exitFeeBps: 600n });
+    await rig.chain.setPuffer({ exitFeeBps: 600n });
     const road = await instantOf('pufETH');
     expect(road).toMatchObject({ usable: null, capacityEth: null, quotes: [] });
     expect(road.reason).toMatch(/above the 500 bps the contract allows/);
@@ -137,42 +109,42 @@ describe('paused or switched off: no amounts, the reason', () => {
   };
 
   it('ether.fi paused(), and its timed pause', async () => {
-    await chain.setEtherfiRedemption({ paused: true });
+    await rig.chain.setEtherfiRedemption({ paused: true });
     let road = await instantOf('weETH');
     shut(road);
     expect(road.paused).toEqual(['EtherFiRedemptionManager.paused()']);
-    await chain.setEtherfiRedemption({ paused: false });
-    await chain.setInstantRoads({ etherfiPausedUntil: BigInt(Math.floor(Date.now() / 1000) + 30 * 86_400) });
+    await rig.chain.setEtherfiRedemption({ paused: false });
+    await rig.chain.setInstantRoads({ etherfiPausedUntil: BigInt(Math.floor(Date.now() / 1000) + 30 * 86_400) });
     road = await instantOf('weETH');
     shut(road);
     expect(road.paused[0]).toMatch(/^EtherFiRedemptionManager\.pausedUntil\(\)/);
   });
 
   it('Kelp switched off for ETH, or its withdrawal manager paused', async () => {
-    await chain.setInstantRoads({ kelpInstantEnabled: false });
+    await rig.chain.setInstantRoads({ kelpInstantEnabled: false });
     let road = await instantOf('rsETH');
     shut(road);
     expect(road.reason).toMatch(/switched off for ETH/);
-    await chain.setInstantRoads({ kelpInstantEnabled: true });
-    await chain.setPause(A.kelpWithdrawalManager, 'paused', true);
+    await rig.chain.setInstantRoads({ kelpInstantEnabled: true });
+    await rig.chain.setPause(A.kelpWithdrawalManager, 'paused', true);
     road = await instantOf('rsETH');
     shut(road);
     expect(road.paused).toEqual(['LRTWithdrawalManager.paused()']);
   });
 
   it('Renzo: the risk oracle’s instant pause, or the queue no longer whitelisting the withdrawer', async () => {
-    await chain.setInstantRoads({ renzoInstantPaused: true });
+    await rig.chain.setInstantRoads({ renzoInstantPaused: true });
     let road = await instantOf('ezETH');
     shut(road);
     expect(road.paused).toEqual(['RiskOracleMiddleware.instantWithdrawPaused()']);
-    await chain.setInstantRoads({ renzoInstantPaused: false, renzoInstantWhitelisted: false });
+    await rig.chain.setInstantRoads({ renzoInstantPaused: false, renzoInstantWhitelisted: false });
     road = await instantOf('ezETH');
     shut(road);
     expect(road.reason).toMatch(/does not whitelist/);
   });
 
   it('Puffer: the vault closed in its AccessManager', async () => {
-    await chain.setTargetClosed(A.pufeth, true);
+    await rig.chain.setTargetClosed(A.pufeth, true);
     const road = await instantOf('pufETH');
     shut(road);
     expect(road.paused).toEqual(['AccessManager.isTargetClosed(PufferVault)']);
@@ -181,8 +153,8 @@ describe('paused or switched off: no amounts, the reason', () => {
 
 describe('a failed read', () => {
   it('leaves every figure empty and says which read failed, while the rest of the token reads on', async () => {
-    await chain.breakContract(A.kelpUnstakingVault);
-    const [reply] = await service.figuresFor([{ symbol: 'rsETH', chainId: 1 }], { force: true });
+    await rig.chain.breakContract(A.kelpUnstakingVault);
+    const [reply] = await rig.service.figuresFor([{ symbol: 'rsETH', chainId: 1 }], { force: true });
     const road = reply!.figures!.instant!;
     expect(road).toMatchObject({ exists: true, usable: null, capacityEth: null, feeBps: null, waitSeconds: null, quotes: [] });
     expect(road.reason).toMatch(/LRTUnstakingVault\.getAssetsAvailableForInstantWithdrawal\(ETH\) failed/);

@@ -1,16 +1,12 @@
 // @vitest-environment node
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getAddress, zeroAddress } from 'viem';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFigureService } from '../../lib/cache/figure-service';
+import { describe, expect, it } from 'vitest';
 import type { FigureReplyMessage } from '../../lib/messaging';
 import { riskRows } from '../../lib/risk/layers';
-import { rpcSettings } from '../../lib/settings';
 import { tokenBySymbol } from '../../lib/tokens/registry';
 import { readFigures } from './read-figures';
-import { rpc, startAnvil, type AnvilNode } from './anvil';
-import { ADDRESSES as A, EIGEN_STRATEGIES as S, ETHERFI_RESTAKER, KELP_NODE_DELEGATORS, PUFFER_RESTAKING_OPERATORS, RIG_EIGEN as E, seedMainnet, type MainnetScenario } from './mainnet';
-import { startRpcProxy, type RpcProxy } from './rpc-proxy';
+import { useMainnetFigureRig } from './figure-rig';
+import { ADDRESSES as A, EIGEN_STRATEGIES as S, ETHERFI_RESTAKER, KELP_NODE_DELEGATORS, PUFFER_RESTAKING_OPERATORS, RIG_EIGEN as E } from './mainnet';
 
 /*
  * The restaking layer read live, through the background's own figure service: EigenLayer's
@@ -20,36 +16,10 @@ import { startRpcProxy, type RpcProxy } from './rpc-proxy';
 
 const E18 = 10n ** 18n;
 const pct = (p: number) => (BigInt(p) * E18) / 100n;
-let node: AnvilNode;
-let chain: MainnetScenario;
-let proxy: RpcProxy;
-let service: ReturnType<typeof createFigureService>;
-let snapshot: `0x${string}`;
-
-beforeAll(async () => {
-  node = await startAnvil();
-  chain = await seedMainnet(node.rpcUrl);
-  proxy = await startRpcProxy(node.rpcUrl);
-  snapshot = await rpc(node.rpcUrl, 'evm_snapshot');
-}, 120_000);
-
-afterAll(async () => {
-  await proxy?.stop();
-  await node?.stop();
-});
-
-beforeEach(async () => {
-  await rpc(node.rpcUrl, 'evm_revert', [snapshot]);
-  snapshot = await rpc(node.rpcUrl, 'evm_snapshot');
-  fakeBrowser.reset();
-  proxy.mode = 'forward';
-  proxy.methods.length = 0;
-  await rpcSettings.setValue({ '1': [proxy.url] });
-  service = createFigureService();
-});
+const rig = useMainnetFigureRig();
 
 async function ask(symbol: string): Promise<FigureReplyMessage> {
-  const [reply] = await service.figuresFor([{ symbol, chainId: 1 }], { force: true });
+  const [reply] = await rig.service.figuresFor([{ symbol, chainId: 1 }], { force: true });
   return reply!;
 }
 
@@ -104,10 +74,10 @@ describe('the restaking layer on a calm day', () => {
 
   it('reads the registry’s LRTs in one multicall for the figures and one more for the allocations, neither at a past block', async () => {
     const tokens = ['rsETH', 'pufETH', 'weETH', 'eETH', 'ezETH', 'rswETH'].map((s) => tokenBySymbol(s)!);
-    const figures = await readFigures(1, [proxy.url], { tokens, contexts: {} });
+    const figures = await readFigures(1, [rig.proxy.url], { tokens, contexts: {} });
     // The second round reads the newest block: a call pinned by number would look like (and on a
     // lagging node, fail like) a historical read.
-    expect(proxy.methods.filter((m) => m.startsWith('eth_call'))).toEqual(['eth_call', 'eth_call']);
+    expect(rig.proxy.methods.filter((m) => m.startsWith('eth_call'))).toEqual(['eth_call', 'eth_call']);
     expect(figures.map((f) => [f.symbol, f.restaking?.slashableBps ?? null])).toEqual([
       ['rsETH', 2_000],
       ['pufETH', 714],
@@ -119,8 +89,8 @@ describe('the restaking layer on a calm day', () => {
   });
 
   it('reads no second round for tokens without operators to look up', async () => {
-    await readFigures(1, [proxy.url], { tokens: [tokenBySymbol('ezETH')!, tokenBySymbol('wstETH')!], contexts: {} });
-    expect(proxy.methods.filter((m) => m.startsWith('eth_call'))).toEqual(['eth_call']);
+    await readFigures(1, [rig.proxy.url], { tokens: [tokenBySymbol('ezETH')!, tokenBySymbol('wstETH')!], contexts: {} });
+    expect(rig.proxy.methods.filter((m) => m.startsWith('eth_call'))).toEqual(['eth_call']);
   });
 
   it('leaves ezETH and rswETH on reviewed text, saying why', async () => {
@@ -138,26 +108,26 @@ describe('a change of allocation shows up on refresh', () => {
     expect((await ask('rsETH')).figures!.restaking!.slashableBps).toBe(2_000);
 
     // Operator B allocates 60% to a third AVS's set and registers: (40% + 60%) / 2 = 50%, three sets.
-    await chain.setEigenAllocation({ operator: E.kelpOperatorB, avs: E.avsC, id: 7, strategy: S.beaconEth, magnitude: pct(60) });
-    await chain.setEigenRegistered(E.kelpOperatorB, { avs: E.avsC, id: 7 }, true);
+    await rig.chain.setEigenAllocation({ operator: E.kelpOperatorB, avs: E.avsC, id: 7, strategy: S.beaconEth, magnitude: pct(60) });
+    await rig.chain.setEigenRegistered(E.kelpOperatorB, { avs: E.avsC, id: 7 }, true);
     let live = (await ask('rsETH')).figures!.restaking!;
     expect(live.slashableBps).toBe(5_000);
     expect(live.setCount).toBe(3);
 
     // Operator A starts deallocating its AVS A set: still slashable until the effect block, shown as pending.
-    await chain.setEigenAllocation({ operator: E.kelpOperatorA, avs: E.avsA, id: 0, strategy: S.beaconEth, magnitude: pct(30), pendingDiff: -pct(30), effectBlock: 99_999 });
+    await rig.chain.setEigenAllocation({ operator: E.kelpOperatorA, avs: E.avsA, id: 0, strategy: S.beaconEth, magnitude: pct(30), pendingDiff: -pct(30), effectBlock: 99_999 });
     live = (await ask('rsETH')).figures!.restaking!;
     expect(live.slashableBps).toBe(5_000);
     expect(live.operators.find((o) => o.address === E.kelpOperatorA)!.sets[0]).toMatchObject({ pendingDiff: (-pct(30)).toString(), effectBlock: 99_999 });
 
     // Operator B is slashed: its max magnitude falls to 0.8; its 60% allocation is now 75% of what it has left.
-    await chain.setEigenMaxMagnitude(E.kelpOperatorB, S.beaconEth, pct(80));
+    await rig.chain.setEigenMaxMagnitude(E.kelpOperatorB, S.beaconEth, pct(80));
     live = (await ask('rsETH')).figures!.restaking!;
     expect(live.operators.find((o) => o.address === E.kelpOperatorB)!.slashableBps).toBe(7_500);
     expect(live.slashableBps).toBe((4_000 + 7_500) / 2);
 
     // Node delegator 0 undelegates: its stake is counted, not slashable.
-    await chain.setEigenDelegation(KELP_NODE_DELEGATORS[0]!, zeroAddress);
+    await rig.chain.setEigenDelegation(KELP_NODE_DELEGATORS[0]!, zeroAddress);
     live = (await ask('rsETH')).figures!.restaking!;
     expect(live.undelegatedShares).toBe((10_000n * E18).toString());
     expect(live.slashableBps).toBe(Math.floor((50_000 * 4_000 + 60_000 * 7_500) / 120_000));
@@ -167,14 +137,14 @@ describe('a change of allocation shows up on refresh', () => {
 describe('when part of it cannot be read', () => {
   it('names a node delegator in Kelp’s own list that the registry does not', async () => {
     const extra = getAddress('0x00000000000000000000000000000000000ee001');
-    await chain.setKelpNodeDelegators([...KELP_NODE_DELEGATORS, extra]);
+    await rig.chain.setKelpNodeDelegators([...KELP_NODE_DELEGATORS, extra]);
     const live = (await ask('rsETH')).figures!.restaking!;
     expect(live.unlisted).toEqual([extra]);
     expect(live.slashableBps).toBe(2_000);
   });
 
   it('shows the allocations unavailable when the AllocationManager reverts, and keeps every other figure', async () => {
-    await chain.breakContract(A.eigenAllocationManager);
+    await rig.chain.breakContract(A.eigenAllocationManager);
     const r = await ask('rsETH');
     expect(r.error).toBeNull();
     expect(r.figures!.redemption.value).not.toBeNull();
@@ -184,7 +154,7 @@ describe('when part of it cannot be read', () => {
   });
 
   it('leaves out a staker whose delegation read fails, and says so', async () => {
-    await chain.breakContract(A.eigenDelegationManager);
+    await rig.chain.breakContract(A.eigenDelegationManager);
     const live = (await ask('weETH')).figures!.restaking!;
     expect(live.slashableBps).toBeNull();
     expect(live.missing).toHaveLength(1);
@@ -193,7 +163,7 @@ describe('when part of it cannot be read', () => {
   });
 
   it('refuses allocations that exceed the max magnitude', async () => {
-    await chain.setEigenMaxMagnitude(E.etherfiOperator, S.stEth, pct(30));
+    await rig.chain.setEigenMaxMagnitude(E.etherfiOperator, S.stEth, pct(30));
     const live = (await ask('weETH')).figures!.restaking!;
     expect(live.slashableBps).toBeNull();
     expect(live.operators[0]!.reason).toMatch(/exceed the max magnitude/);
