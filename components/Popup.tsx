@@ -7,6 +7,7 @@ import { siteForHost } from '../lib/sites';
 import { levelRank } from '../lib/risk/alerts';
 import { loadTab, popupStore, refreshFigures, toggleSite, toggleWatch } from '../lib/ui/popup-store';
 import { followPreferences, preferencesStore } from '../lib/ui/preferences-store';
+import { send } from '../lib/messaging';
 import { AlertList } from './AlertList';
 
 /** popup.html?tabId=N describes tab N (tests and tools); otherwise the active tab. */
@@ -139,7 +140,10 @@ export function Popup() {
       ) : (
         !state.loading && <p className="pp-muted">{t('popup.notRunning')}</p>
       )}
-      <p>
+      <p className="pp-row">
+        <a href="#board" data-testid="open-board" onClick={(e) => (e.preventDefault(), void send('openBoard', {}).then(() => window.close()))}>
+          {t('popup.openBoard')}
+        </a>
         <a href="#settings" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
           {t('popup.settings')}
         </a>

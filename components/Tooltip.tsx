@@ -9,7 +9,9 @@ import type { LayerRow } from '../lib/risk/layers';
 import { tokenBySymbol } from '../lib/tokens/registry';
 import { chainName, formatAge, formatBps, formatDuration, formatPercent, formatRange, formatWad, LAYER_NAMES, layerWhy, pegTone } from '../lib/ui/format';
 import { preferencesStore } from '../lib/ui/preferences-store';
+import type { HistoryView } from '../lib/chain/peg-points';
 import { AlertList } from './AlertList';
+import { Sparkline } from './Sparkline';
 
 export interface TooltipProps {
   id: string;
@@ -27,7 +29,12 @@ export interface TooltipProps {
   onRefresh: () => void;
   /** Watch the token (read every minute, notified), or stop. */
   onWatch?: (watched: boolean) => void;
+  /** Opens the board at this token (the token's name becomes a link to it). */
+  onOpenBoard?: () => void;
+  /** The peg over the last 30 days (a sparkline in the peg section); absent where not asked for. */
+  history?: HistoryView | null;
 }
+
 
 /** The tooltip: who the token is, its peg, how to get out, and which layer could hurt. */
 export function Tooltip(props: TooltipProps) {
@@ -53,12 +60,19 @@ export function Tooltip(props: TooltipProps) {
         </p>
       )}
       <header className="sl-head">
-        <strong>{symbol}</strong>
+        {props.onOpenBoard ? (
+          <button type="button" className="sl-name" data-testid="open-board" title={t('tooltip.openBoard', { symbol })} onClick={props.onOpenBoard}>
+            {symbol}
+          </button>
+        ) : (
+          <strong>{symbol}</strong>
+        )}
         <span className="sl-tag">{token?.kind ?? '?'}</span>
         <span className="sl-muted">
           {token?.protocol ?? t('tooltip.unknownIssuer')} · {chainName(chainId)}
         </span>
-        <span className={`sl-match sl-match-${props.match ?? 'symbol'}`}>{matchLabel(props.match)}</span>
+        {/* No match off a page (the board): there is no page text to verify. */}
+        {props.match && <span className={`sl-match sl-match-${props.match}`}>{matchLabel(props.match)}</span>}
       </header>
 
       {props.loading && !figures && <p className="sl-muted">{t('tooltip.readingChain')}</p>}
@@ -68,7 +82,7 @@ export function Tooltip(props: TooltipProps) {
         </p>
       )}
 
-      <PegSection figures={figures} ageS={ageS} stale={reply?.stale ?? false} />
+      <PegSection figures={figures} ageS={ageS} stale={reply?.stale ?? false} history={props.history} />
       <ExitSection figures={figures} />
       <YieldSection reply={reply} />
       {props.layers?.length !== 0 && <RiskSection symbol={symbol} chainId={chainId} figures={figures} siteId={props.siteId} layers={props.layers} now={now} />}
@@ -106,7 +120,7 @@ const CONFIDENCE: Record<LayerRow['confidence'], PlainKey> = {
   live: 'risk.confidence.live',
 };
 
-function PegSection({ figures, ageS, stale }: { figures: Figures | null; ageS: number | null; stale: boolean }) {
+function PegSection({ figures, ageS, stale, history }: { figures: Figures | null; ageS: number | null; stale: boolean; history?: HistoryView | null }) {
   const { units, thresholds } = useStore(preferencesStore);
   const peg = figures?.peg;
   const bps = peg?.bps ?? null;
@@ -137,6 +151,12 @@ function PegSection({ figures, ageS, stale }: { figures: Figures | null; ageS: n
         </>
       ) : (
         <p className="sl-muted">{t('common.unavailableLine', { reason: figures?.peg.reason ?? figures?.redemption.reason ?? t('common.notReadYet') })}</p>
+      )}
+      {history !== undefined && (
+        <p className="sl-history-line">
+          <span className="sl-muted">{t('tooltip.peg.history')} </span>
+          <Sparkline series={history?.series ?? null} pending={history?.pending ?? false} units={units} />
+        </p>
       )}
       {figures && waiting && move.from && (
         // Never dark: the new value beside the last trusted one, while a second source is awaited.
@@ -399,11 +419,14 @@ function RestakingDetail({ live, now }: { live: NonNullable<LayerRow['restaking'
   const r = live.reading;
   if (!r) return <span className="sl-muted sl-restaking" data-restaking="pending"> {t('risk.restaking.notReadYet')}</span>;
   const ageS = live.readAt !== null ? Math.max(0, Math.floor((now - live.readAt) / 1000)) : null;
+  // Allocations carried from an earlier read (they move only after days) carry their own age.
+  const carried = r.allocationsReadAt !== null && live.readAt !== null && live.readAt - r.allocationsReadAt >= 60_000;
+  const carriedS = carried ? Math.max(0, Math.floor((now - r.allocationsReadAt!) / 1000)) : null;
   const share = r.slashableBps !== null ? formatPercent(r.slashableBps) : null;
   const sum =
     share === null ? null : r.setCount === 0 ? t('risk.restaking.slashableNone', { share }) : r.setCount === 1 ? t('risk.restaking.slashableOne', { share }) : t('risk.restaking.slashableMany', { share, count: String(r.setCount) });
   return (
-    <span className="sl-restaking" data-restaking="live" data-slashable-bps={r.slashableBps ?? ''} data-operator-sets={r.setCount}>
+    <span className="sl-restaking" data-restaking="live" data-slashable-bps={r.slashableBps ?? ''} data-operator-sets={r.setCount} data-allocations-read-at={r.allocationsReadAt ?? ''}>
       {' '}
       {sum ? <b data-testid="restaking-sum">{sum}.</b> : <span className="sl-warn">{t('risk.restaking.unavailable', { reason: r.reason ?? '' })}</span>}{' '}
       {sum && r.reason && <span className="sl-muted">({r.reason}) </span>}
@@ -432,6 +455,7 @@ function RestakingDetail({ live, now }: { live: NonNullable<LayerRow['restaking'
       {r.unlisted.length > 0 && <span className="sl-warn">{t('risk.restaking.unlisted', { list: r.unlisted.map(shortAddress).join(', ') })} </span>}
       {r.missing.length > 0 && <span className="sl-warn">{t('risk.restaking.missing', { list: r.missing.join('; ') })} </span>}
       {live.blockNumber !== null && ageS !== null && <span className="sl-muted">{t('risk.restaking.block', { block: Number(live.blockNumber).toLocaleString('en-US'), age: formatAge(ageS) })}</span>}
+      {carriedS !== null && <span className="sl-muted" data-testid="allocations-age">{t('risk.restaking.allocationsAge', { age: formatAge(carriedS) })}</span>}
     </span>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { siteViewStore } from '../lib/ui/site-view-store';
 import { pageThemeAt } from '../lib/ui/theme';
-import { openTooltip, tooltipStore, watchOpenToken, type TooltipState } from '../lib/ui/tooltip-store';
+import { openBoardAtOpenToken, openTooltip, tooltipStore, watchOpenToken, type TooltipState } from '../lib/ui/tooltip-store';
 import { Tooltip } from './Tooltip';
 
 export const TOOLTIP_ID = 'stakelens-tooltip';
@@ -72,6 +72,8 @@ function PlacedTooltip({ state, anchor, siteId, onAnchorLost }: { state: Tooltip
         now={now}
         onRefresh={() => void openTooltip(anchor, true)}
         onWatch={(watched) => void watchOpenToken(watched)}
+        onOpenBoard={() => void openBoardAtOpenToken()}
+        history={state.history}
       />
     </div>
   );

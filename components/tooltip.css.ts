@@ -11,7 +11,9 @@ export const TOOLTIP_CSS = `
 /* The page's look, not the system's: see lib/ui/theme.ts. */
 .sl-layer-root[data-theme="dark"] .sl-tooltip { --bg: #111827; --fg: #f3f4f6; --muted: #9ca3af; --line: #374151; --ok: #34d399; --warn: #fbbf24; --bad: #f87171; box-shadow: 0 10px 30px rgba(0,0,0,.5); }
 .sl-head { display: flex; flex-wrap: wrap; gap: 6px; align-items: baseline; margin-bottom: 6px; }
-.sl-head strong { font-size: 14px; }
+.sl-head strong, .sl-name { font-size: 14px; font-weight: 700; }
+.sl-name { font-family: inherit; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline dotted; text-underline-offset: 3px; }
+.sl-name:focus-visible { outline: 2px solid #6366f1; outline-offset: 2px; }
 .sl-tag { font-size: 10px; font-weight: 600; border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; }
 .sl-muted { color: var(--muted); margin: 2px 0; }
 .sl-match { margin-left: auto; font-size: 10px; }

@@ -1,6 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import { badgeTab, CONFIRM_ALARM, REFRESH_ALARM, refreshAll, scheduleConfirm, scheduleRefresh, tabKey, type TabRecord } from '../lib/alerts/watch';
+import { boardRefs, boardUrl } from '../lib/board/rows';
 import { createFigureService } from '../lib/cache/figure-service';
+import { createHistoryService } from '../lib/cache/history-service';
 import { PERSISTENCE_SECONDS } from '../lib/chain/rate-trust';
 import { handle } from '../lib/messaging';
 import { setWatched } from '../lib/settings';
@@ -29,6 +31,13 @@ export default defineBackground(() => {
     return { replies };
   });
 
+  handle('getBoard', async ({ peek, force }) => ({ replies: await figuresFor(boardRefs(), peek ? { peek: true } : { force }) }));
+
+  handle('openBoard', async ({ focus }) => {
+    await browser.tabs.create({ url: boardUrl(focus) });
+    return { ok: true };
+  });
+
   handle('getTabSummary', async ({ tabId }) => {
     const record = await storage.getItem<TabRecord>(tabKey(tabId));
     if (!record) return { host: null, tokens: [], figures: [] };
@@ -40,6 +49,10 @@ export default defineBackground(() => {
     await setWatched(token, watched);
     return { ok: true };
   });
+
+  // The peg history (board rows, the row's detail, the tooltip's sparkline): stored series, extended where due.
+  const history = createHistoryService();
+  handle('getHistory', async ({ tokens, wait }) => ({ replies: await history.historyFor(tokens, { wait }) }));
 
   browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(tabKey(tabId)));
 

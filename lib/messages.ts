@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { figuresSchema, tokenYieldSchema, wadString } from './chain/figures';
 import { ALERT_KINDS } from './risk/alerts';
+import { pegSeriesSchema } from './chain/peg-points';
 
 /*
  * The one protocol between the page (content script), the popup and the background: every message
@@ -82,6 +83,19 @@ export const schemas = {
     data: z.object({ tokens: z.array(tokenRef).min(1).max(50), force: z.boolean().optional() }),
     reply: z.object({ replies: z.array(figureReplySchema) }),
   },
+  /**
+   * The board: every token on every chain the registry knows. `peek` answers from the cache only
+   * (the first paint); otherwise stale figures are read again, one multicall per chain.
+   */
+  getBoard: {
+    data: z.object({ peek: z.boolean().optional(), force: z.boolean().optional() }),
+    reply: z.object({ replies: z.array(figureReplySchema).max(200) }),
+  },
+  /** Opens the board in a tab (from the popup, or the tooltip's token name), at a row if given. */
+  openBoard: {
+    data: z.object({ focus: tokenRef.optional() }),
+    reply: z.object({ ok: z.literal(true) }),
+  },
   getTabSummary: {
     data: z.object({ tabId: z.number().int().nonnegative() }),
     reply: z.object({
@@ -94,6 +108,19 @@ export const schemas = {
   setWatched: {
     data: z.object({ token: tokenRef, watched: z.boolean() }),
     reply: z.object({ ok: z.literal(true) }),
+  },
+  /**
+   * The peg over the last 30 days (lib/chain/peg-history.ts) per token and chain, from storage,
+   * extended where due. `wait`: extend before answering; otherwise what is stored now, with
+   * `pending` while an extension runs (ask again).
+   */
+  getHistory: {
+    data: z.object({ tokens: z.array(tokenRef).min(1).max(60), wait: z.boolean().optional() }),
+    reply: z.object({
+      replies: z.array(
+        z.object({ symbol, chainId, series: pegSeriesSchema.nullable(), pending: z.boolean(), error: z.string().nullable() }),
+      ),
+    }),
   },
 } as const;
 

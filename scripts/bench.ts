@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { chromiumArgs, findChromium, launchWithExtension } from '../tests/e2e/harness/browser';
 import { startStack, type Stack } from '../tests/e2e/stack';
 import type { RpcProxy } from '../tests/chain/rpc-proxy';
+import { tabIdFor } from '../tests/e2e/tabs';
 import { heavyPage } from './heavy-page';
 
 const PAGE = 'https://app.uniswap.org/explore/tokens';
@@ -365,15 +366,25 @@ const WATCHED = [
 const ALARM_TICKS = 5;
 
 /**
- * The minute's alarm, run now: the cached figures are dropped first, as a minute would age them,
- * then the refresh alarm the background keeps is fired. Waits until no chain is asked anything.
+ * The minute's alarm, run now: the cached figures are first made a minute older (their read time
+ * and their allocations' both), as a minute would age them, then the refresh alarm the background
+ * keeps is fired. Waits until no chain is asked anything.
  */
 async function alarmTick(context: BrowserContext, proxies: RpcProxy[]): Promise<void> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>>; remove(k: string[]): Promise<void> } }; alarms: { create(n: string, i: { when: number; periodInMinutes: number }): Promise<void> } } };
+    type Entry = { figures: { readAt: number; restaking?: { allocationsReadAt: number | null } | null } | null };
+    const { chrome } = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } }; alarms: { create(n: string, i: { when: number; periodInMinutes: number }): Promise<void> } } };
     const session = await chrome.storage.session.get(null);
-    await chrome.storage.session.remove(Object.keys(session).filter((k) => k.startsWith('figures:')));
+    const aged: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(session)) {
+      const entry = value as Entry;
+      if (!key.startsWith('figures:') || !entry?.figures) continue;
+      const restaking = entry.figures.restaking;
+      const allocationsReadAt = restaking?.allocationsReadAt == null ? null : restaking.allocationsReadAt - 60_000;
+      aged[key] = { ...entry, figures: { ...entry.figures, readAt: entry.figures.readAt - 60_000, restaking: restaking ? { ...restaking, allocationsReadAt } : restaking } };
+    }
+    await chrome.storage.session.set(aged);
     await chrome.alarms.create('stakelens:refresh', { when: Date.now(), periodInMinutes: 1 });
   });
   const all = () => proxies.reduce((n, p) => n + p.methods.length, 0);
@@ -422,6 +433,110 @@ async function alarmRows(stack: Stack, benchContext: BrowserContext): Promise<[s
   }
 }
 
+const BOARD_SAMPLES = 7;
+
+/**
+ * The board's first figures on the screen: the page's own clock at the first animation frame in
+ * which a row shows a peg (waitForFunction polls once per frame), from the start of navigation.
+ */
+async function boardFirstFigures(page: Page, url: string): Promise<number> {
+  return (await boardTimings(page, url)).first;
+}
+
+/** The board's first figures, and where the time went: its scripts evaluated, the cache's answer in (user-timing marks). */
+async function boardTimings(page: Page, url: string): Promise<{ first: number; scripts: number | null; answer: number | null }> {
+  await page.goto(url);
+  const handle = await page.waitForFunction(() => (document.querySelector('[data-board-row][data-peg-bps]:not([data-peg-bps=""])') ? performance.now() : 0), undefined, { timeout: 60_000 });
+  const first = (await handle.jsonValue()) as number;
+  const mark = (name: string) => page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name);
+  return { first, scripts: await mark('stakelens:board-scripts'), answer: await mark('stakelens:board-cache-answer') };
+}
+
+/** Drops every cached figure and yield in the extension (cold), as a new browser session would have none. */
+async function dropCaches(context: BrowserContext): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> }; local: { get(k: null): Promise<Record<string, unknown>>; remove(k: string[]): Promise<void> } } } };
+    await chrome.storage.session.clear();
+    const local = await chrome.storage.local.get(null);
+    await chrome.storage.local.remove(Object.keys(local).filter((k) => k.startsWith('yield:') || k.startsWith('history:')));
+  });
+}
+
+/** A message round trip from an extension page, as the messaging library sends one; `getTabSummary` of no tab reads one storage key. */
+async function messageRoundTrip(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+    const start = performance.now();
+    await chrome.runtime.sendMessage({ id: 1, type: 'getTabSummary', data: { tabId: 2_147_483_647 }, timestamp: Date.now() });
+    return performance.now() - start;
+  });
+}
+
+/**
+ * The board and the popup, warm (from the cache) and cold; what the board's cold load asks each chain;
+ * and how fast a stopped service worker answers its first message against a running one.
+ */
+async function boardRows(stack: Stack, browser: Awaited<ReturnType<typeof launchWithExtension>>): Promise<[string, string][]> {
+  const { context, extensionId } = browser;
+  const board = `chrome-extension://${extensionId}/board.html`;
+  const chains: [string, RpcProxy][] = [['1', stack.proxy], ...Object.entries(stack.l2Proxies)];
+  const reset = () => chains.forEach(([, p]) => (p.methods.length = 0));
+  const rows: [string, string][] = [];
+  const page = await context.newPage();
+
+  // Cold: nothing cached; every token on four chains.
+  await dropCaches(context);
+  reset();
+  const coldFirst = await boardFirstFigures(page, board);
+  await page.locator('[data-testid="board"][aria-busy="false"]').waitFor({ timeout: 120_000 });
+  await Promise.all(chains.map(([, p]) => quiet(p.methods)));
+  const rowCount = await page.locator('[data-board-row]').count();
+  const perChain = chains.map(([id, p]) => `chain ${id}: ${p.methods.filter((m) => m === 'eth_call').length} eth_call, ${p.methods.filter((m) => m === 'eth_call (past block)').length} at past blocks, ${p.methods.filter((m) => m === 'eth_getBlockByNumber').length} headers`);
+  rows.push([`Board, cold (empty cache, ${rowCount} rows on 4 chains): first figures on screen`, `${coldFirst.toFixed(0)} ms after navigation`]);
+  rows.push(['Board, cold: what each chain is asked (live figures; realized yield and history at past blocks)', perChain.join('; ')]);
+
+  // Warm: the figures are in the cache; the first paint comes from it.
+  const samples: { first: number; scripts: number | null; answer: number | null }[] = [];
+  for (let i = 0; i < BOARD_SAMPLES; i++) samples.push(await boardTimings(page, board));
+  const warm = samples.map((x) => x.first);
+  const part = (pick: (x: (typeof samples)[number]) => number | null) => median(samples.map(pick).filter((x): x is number => x !== null)).toFixed(0);
+  rows.push([
+    `Board, warm (from the cache, median of ${BOARD_SAMPLES}): first figures on screen`,
+    `${median(warm).toFixed(1)} ms after navigation [${Math.min(...warm).toFixed(1)}–${Math.max(...warm).toFixed(1)}]; scripts evaluated at ${part((x) => x.scripts)} ms, the cache's answer (via the background) in at ${part((x) => x.answer)} ms (goal ≤ 100 ms)`,
+  ]);
+
+  // The popup, warm, for a tab showing tokens.
+  const app = await context.newPage();
+  await app.goto(PAGE);
+  await app.locator('[data-stakelens="pufETH"]').first().waitFor();
+  await quiet(stack.proxy.methods);
+  const tabId = await tabIdFor(context, new URL(PAGE).host);
+  const popup: number[] = [];
+  for (let i = 0; i < BOARD_SAMPLES; i++) {
+    await page.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    const handle = await page.waitForFunction(() => (document.querySelector('[data-symbol] [data-peg-bps]:not([data-peg-bps=""])') ? performance.now() : 0), undefined, { timeout: 30_000 });
+    popup.push((await handle.jsonValue()) as number);
+  }
+  rows.push([`Popup, warm (median of ${BOARD_SAMPLES}): first figures on screen`, `${median(popup).toFixed(1)} ms after navigation [${Math.min(...popup).toFixed(1)}–${Math.max(...popup).toFixed(1)}] (goal ≤ 100 ms)`]);
+  await app.close();
+
+  // A stopped service worker woken by a message, against one already running, side by side.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const woken: number[] = [];
+  const running: number[] = [];
+  for (let i = 0; i < BOARD_SAMPLES; i++) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 500));
+    woken.push(await messageRoundTrip(page));
+    running.push(await messageRoundTrip(page));
+  }
+  rows.push([`Service worker woken by a message (median of ${BOARD_SAMPLES}): first reply / a running worker's`, `${median(woken).toFixed(1)} / ${median(running).toFixed(1)} ms = ${(median(woken) / median(running)).toFixed(1)}× (goal: the woken one ≤ 50 ms)`]);
+  await page.close();
+  return rows;
+}
+
 function printRows(rows: [string, string][]) {
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`\nStakelens bench — ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
@@ -441,6 +556,8 @@ async function main() {
     const rows: [string, string][] = [];
     // `npm run bench -- alarms`: only the alarm rows (a minute's read costs nothing to wait for).
     if (process.argv.includes('alarms')) return printRows(await alarmRows(stack, browser.context));
+    // `npm run bench -- board`: only the board, popup and service-worker rows.
+    if (process.argv.includes('board')) return printRows(await boardRows(stack, browser));
 
     proxy.methods.length = 0;
     proxy.bytes = 0;
@@ -479,6 +596,7 @@ async function main() {
       await plain.close();
     }
     rows.push(...(await bundleRows(stack.extensionPath)));
+    rows.push(...(await boardRows(stack, browser)));
     rows.push(...(await alarmRows(stack, browser.context)));
 
     printRows(rows);

@@ -33,7 +33,7 @@ const confirmItem = storage.defineItem<{ symbol: string; chainId: number }[]>('s
 
 type FiguresFor = (
   refs: { symbol: string; chainId: number }[],
-  mode?: { force?: boolean; peek?: boolean; staleOk?: boolean; maxAgeMs?: number; peekOthers?: boolean },
+  mode?: { force?: boolean; peek?: boolean; staleOk?: boolean; maxAgeMs?: number; unseen?: boolean },
 ) => Promise<FigureReplyMessage[]>;
 
 const refKey = (r: { symbol: string; chainId: number }) => `${r.chainId}:${r.symbol}`;
@@ -77,7 +77,7 @@ export async function refreshAll(figuresFor: FiguresFor, options: { confirm?: bo
     const token = tokenBySymbol(r.symbol);
     return token && token.homeChainId !== r.chainId ? [{ symbol: r.symbol, chainId: token.homeChainId }] : [];
   });
-  const replies = (await figuresFor(unique([...refs, ...homes]), pending.length ? { force: true, peekOthers: true } : { maxAgeMs: REFRESH_MAX_AGE_MS, peekOthers: true })).filter((r) => refs.some((x) => refKey(x) === refKey(r)));
+  const replies = (await figuresFor(unique([...refs, ...homes]), pending.length ? { force: true, unseen: true } : { maxAgeMs: REFRESH_MAX_AGE_MS, unseen: true })).filter((r) => refs.some((x) => refKey(x) === refKey(r)));
   const byKey = new Map(replies.map((r) => [refKey(r), r]));
   for (const [tabId, record] of tabs) await setBadge(tabId, tokensOf(record).flatMap((t) => byKey.get(refKey(t))?.alerts ?? []));
   const changes = await recordAlerts(replies.flatMap((r) => r.alerts), new Set(replies.filter((r) => r.figures).map(refKey)));

@@ -28,10 +28,21 @@ export interface FigureReply {
 }
 
 export { FIGURES_TTL_MS } from '../chain/figures';
-import { FIGURES_TTL_MS } from '../chain/figures';
+import { ALLOCATIONS_TTL_MS, FIGURES_TTL_MS } from '../chain/figures';
 
 /** `force`: the user asked for a fresh read (a bridged token then reads its home chain afresh too). */
-type ReadFn = (chainId: number, tokens: TokenEntry[], contexts: Record<string, TokenReadContext>, options: { force: boolean }) => Promise<ChainReadResult[]>;
+type ReadFn = (chainId: number, tokens: TokenEntry[], contexts: Record<string, TokenReadContext>, options: { force: boolean; unseen: boolean }) => Promise<ChainReadResult[]>;
+
+/**
+ * How a read is asked for. `force`: read now, everything. `unseen`: a background refresh nobody
+ * looks at (the minute's alarm) — it carries an LRT's allocations instead of reading them.
+ */
+export interface GetOptions {
+  force?: boolean;
+  staleOk?: boolean;
+  maxAgeMs?: number;
+  unseen?: boolean;
+}
 
 const figuresKey = (chainId: number, symbol: string) => `session:figures:${chainId}:${symbol}` as const;
 /** What the trust rule keeps between reads (lib/chain/rate-trust.ts): kept across restarts. */
@@ -67,14 +78,20 @@ export class FigureCache {
    * Figures for `tokens`, read again where they are older than the TTL. With `staleOk`, tokens that
    * have (stale) figures answer at once while the refresh runs on: stale-while-revalidate.
    */
-  async get(tokens: { token: TokenEntry; chainId: number }[], options: { force?: boolean; staleOk?: boolean; maxAgeMs?: number } = {}): Promise<FigureReply[]> {
+  async get(tokens: { token: TokenEntry; chainId: number }[], options: GetOptions = {}): Promise<FigureReply[]> {
     const entries = await this.load(tokens);
     const dueIndexes = tokens
       .map((_, i) => i)
-      .filter((i) => options.force || !this.fresh(entries[i]!, options.maxAgeMs) || this.inflight.has(figuresKey(tokens[i]!.chainId, tokens[i]!.token.symbol)));
+      .filter(
+        (i) =>
+          options.force ||
+          !this.fresh(entries[i]!, options.maxAgeMs) ||
+          (!options.unseen && this.allocationsOld(entries[i]!)) ||
+          this.inflight.has(figuresKey(tokens[i]!.chainId, tokens[i]!.token.symbol)),
+      );
     if (!dueIndexes.length) return this.replies(tokens, entries);
 
-    const refresh = this.refresh(dueIndexes.map((i) => tokens[i]!), options.force ?? false);
+    const refresh = this.refresh(dueIndexes.map((i) => tokens[i]!), { force: options.force ?? false, unseen: options.unseen ?? false });
     const mustWait = options.force || !options.staleOk || dueIndexes.some((i) => entries[i]!.figures === null);
     if (!mustWait) {
       void refresh.catch(() => {});
@@ -104,12 +121,27 @@ export class FigureCache {
     return entry.figures !== null && entry.error === null && this.now() - entry.figures.readAt < Math.min(maxAgeMs, this.ttlMs);
   }
 
+  /** Allocations carried past their TTL (by unseen refreshes): whoever looks now gets them read. */
+  private allocationsOld(entry: CacheEntry): boolean {
+    const at = entry.figures?.restaking?.allocationsReadAt;
+    return at != null && this.now() - at >= ALLOCATIONS_TTL_MS;
+  }
+
+  /** The earlier reading whose allocations a read may carry over, or null to read them. */
+  private carriable(entry: CacheEntry, mode: { force: boolean; unseen: boolean }): TokenReadContext['earlierRestaking'] {
+    const reading = entry.figures?.restaking ?? null;
+    if (!reading || reading.allocationsReadAt === null) return null;
+    if (mode.unseen) return reading;
+    return !mode.force && this.now() - reading.allocationsReadAt < ALLOCATIONS_TTL_MS ? reading : null;
+  }
+
   private async load(tokens: { token: TokenEntry; chainId: number }[]): Promise<CacheEntry[]> {
     const stored = await storage.getItems(tokens.map(({ token, chainId }) => figuresKey(chainId, token.symbol)));
     return stored.map((s) => (s.value as CacheEntry | null) ?? { figures: null, error: null, errorAt: null });
   }
 
-  private async refresh(tokens: { token: TokenEntry; chainId: number }[], force: boolean): Promise<void> {
+  private async refresh(tokens: { token: TokenEntry; chainId: number }[], mode: { force: boolean; unseen: boolean }): Promise<void> {
+    const { force } = mode;
     const waits: Promise<void>[] = [];
     const byChain = new Map<number, TokenEntry[]>();
     for (const { token, chainId } of tokens) {
@@ -118,7 +150,7 @@ export class FigureCache {
       else byChain.set(chainId, [...(byChain.get(chainId) ?? []), token]);
     }
     for (const [chainId, chainTokens] of byChain) {
-      const run = this.readAndStore(chainId, chainTokens, force).finally(() => {
+      const run = this.readAndStore(chainId, chainTokens, mode).finally(() => {
         for (const t of chainTokens) {
           if (this.inflight.get(figuresKey(chainId, t.symbol)) === run) this.inflight.delete(figuresKey(chainId, t.symbol));
         }
@@ -129,13 +161,16 @@ export class FigureCache {
     await Promise.all(waits);
   }
 
-  private async readAndStore(chainId: number, tokens: TokenEntry[], force: boolean): Promise<void> {
-    const rates = await storage.getItems(tokens.map((t) => rateKey(chainId, t.symbol)));
+  private async readAndStore(chainId: number, tokens: TokenEntry[], mode: { force: boolean; unseen: boolean }): Promise<void> {
+    const [rates, earlier] = await Promise.all([
+      storage.getItems(tokens.map((t) => rateKey(chainId, t.symbol))),
+      this.load(tokens.map((token) => ({ token, chainId }))),
+    ]);
     const contexts: Record<string, TokenReadContext> = {};
-    tokens.forEach((t, i) => (contexts[t.symbol] = { rateState: rateStateOf(rates[i]!.value) }));
+    tokens.forEach((t, i) => (contexts[t.symbol] = { rateState: rateStateOf(rates[i]!.value), earlierRestaking: this.carriable(earlier[i]!, mode) }));
     this.reads++;
     try {
-      const results = await this.read(chainId, tokens, contexts, { force });
+      const results = await this.read(chainId, tokens, contexts, mode);
       await storage.setItems(
         results.flatMap(({ figures: f, rateState }) => {
           const entry: CacheEntry = { figures: f, error: null, errorAt: null };
@@ -149,11 +184,10 @@ export class FigureCache {
     } catch (error) {
       // Keep the last good figures: the UI shows them as stale with their age and this reason.
       const message = error instanceof Error ? error.message : String(error);
-      const old = await this.load(tokens.map((token) => ({ token, chainId })));
       await storage.setItems(
         tokens.map((t, i) => ({
           key: figuresKey(chainId, t.symbol),
-          value: { figures: old[i]!.figures, error: message, errorAt: this.now() } satisfies CacheEntry,
+          value: { figures: earlier[i]!.figures, error: message, errorAt: this.now() } satisfies CacheEntry,
         })),
       );
     }

@@ -20,10 +20,10 @@ import { YieldCache } from './yield-cache';
  */
 export function createFigureService() {
   const endpoints = async (chainId: number) => endpointsFor(chainId, (await getRpcSettings())[String(chainId)] ?? []);
-  const cache: FigureCache = new FigureCache(async (chainId, tokens, contexts, { force }) => {
+  const cache: FigureCache = new FigureCache(async (chainId, tokens, contexts, { force, unseen }) => {
     // Bridged tokens take their redemption value and exit road from their home chain's figures.
     const bridged = tokens.filter((t) => t.homeChainId !== chainId);
-    const homeReplies = bridged.length ? await cache.get(bridged.map((token) => ({ token, chainId: token.homeChainId })), { force }) : [];
+    const homeReplies = bridged.length ? await cache.get(bridged.map((token) => ({ token, chainId: token.homeChainId })), { force, unseen }) : [];
     const home = Object.fromEntries(homeReplies.map((r) => [r.symbol, r.figures]));
     // The beacon exit queue, when a beacon node is configured; the exit roads use it in place of the typical range.
     const beaconExit = await beaconExitFor((await getBeaconSetting()) || buildTimeBeacon());
@@ -55,12 +55,13 @@ export function createFigureService() {
 
   /**
    * Figures for tokens by symbol and chain; `peek` never reads, `staleOk` answers stale figures at
-   * once; `peekOthers` takes the token's other deployments from the cache only (the minute's refresh:
-   * one multicall per chain, for what is on a tab or watched).
+   * once; `unseen` is the minute's refresh nobody looks at (one multicall per chain, for what is on
+   * a tab or watched): it takes the token's other deployments from the cache only and carries an
+   * LRT's allocations from the last read.
    */
   async function figuresFor(
     refs: { symbol: string; chainId: number }[],
-    mode: { force?: boolean; peek?: boolean; staleOk?: boolean; maxAgeMs?: number; peekOthers?: boolean } = {},
+    mode: { force?: boolean; peek?: boolean; staleOk?: boolean; maxAgeMs?: number; unseen?: boolean } = {},
   ): Promise<FigureReplyMessage[]> {
     const readable: { token: TokenEntry; chainId: number }[] = [];
     const unreadable: FigureReplyMessage[] = [];
@@ -74,13 +75,13 @@ export function createFigureService() {
     }
     if (!readable.length) return unreadable;
     const [replies, realized, settings, watched] = await Promise.all([
-      mode.peek ? cache.peek(readable) : cache.get(readable, { force: mode.force, staleOk: mode.staleOk, maxAgeMs: mode.maxAgeMs }),
+      mode.peek ? cache.peek(readable) : cache.get(readable, { force: mode.force, staleOk: mode.staleOk, maxAgeMs: mode.maxAgeMs, unseen: mode.unseen }),
       // Realized yield is the home chain's rate growth, wherever the token is bridged.
       yields.peek(readable.map(({ token }) => ({ token, chainId: token.homeChainId }))),
       getAlertSettings(),
       getWatchlist(),
     ]);
-    const others = await elsewhere(readable, { peek: mode.peek || mode.peekOthers });
+    const others = await elsewhere(readable, { peek: mode.peek || mode.unseen });
     const answered = await Promise.all(
       replies.map(async (reply, i): Promise<FigureReplyMessage> => {
         const { token, chainId } = readable[i]!;

@@ -190,6 +190,11 @@ export const restakingReadingSchema = z.object({
   unlisted: z.array(z.string()),
   /** Stakers whose reads failed: their stake is left out (with the reasons). */
   missing: z.array(z.string()),
+  /**
+   * When the allocations (round 2) were read, ms; older than the figures when carried from an earlier
+   * read (lib/chain/restaking.ts `carry`); null when they were not read.
+   */
+  allocationsReadAt: z.number().nullable().default(null),
   reason,
 });
 export type RestakingReading = z.infer<typeof restakingReadingSchema>;
@@ -197,6 +202,13 @@ export type RestakingOperator = z.infer<typeof restakingOperatorSchema>;
 
 /** Live figures (peg, queues) older than this are read again (and shown as stale meanwhile). */
 export const FIGURES_TTL_MS = 60_000;
+/**
+ * An LRT's EigenLayer allocations (the restaking read's second multicall) are carried from the last
+ * read for this long when someone is looking: they change only after an allocation delay of days,
+ * and a slashing shows at once in the first round's shares. The minute's background refresh, which
+ * nobody sees, carries them for as long as they stay whole (lib/chain/restaking.ts `carry`).
+ */
+export const ALLOCATIONS_TTL_MS = 10 * 60_000;
 
 export const figuresSchema = z.object({
   symbol: z.string(),

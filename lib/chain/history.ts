@@ -118,9 +118,11 @@ function day(timestamp: number): string {
  * Header timestamps read during one top-level call: a later search (the 30-day window) starts from
  * the bracket the earlier one (7 days) already learned instead of from the chain's ends.
  */
-class HeaderCache {
+export class HeaderCache {
   private readonly known = new Map<bigint, number>();
   private first: BlockTime | null = null;
+  /** Header reads made (eth_getBlockByNumber), for tests and the bench. */
+  reads = 0;
 
   constructor(private readonly client: PublicClient) {}
 
@@ -132,6 +134,7 @@ class HeaderCache {
   async at(number: bigint): Promise<BlockTime> {
     const timestamp = this.known.get(number);
     if (timestamp !== undefined) return { number, timestamp };
+    this.reads++;
     try {
       const block = await this.client.getBlock({ blockNumber: number });
       return this.remember({ number, timestamp: Number(block.timestamp) });
@@ -141,6 +144,7 @@ class HeaderCache {
   }
 
   async latest(): Promise<BlockTime> {
+    this.reads++;
     try {
       const block = await this.client.getBlock({ blockTag: 'latest' });
       return this.remember({ number: block.number, timestamp: Number(block.timestamp) });
@@ -156,6 +160,7 @@ class HeaderCache {
 
   async earliest(): Promise<BlockTime> {
     if (this.first) return this.first;
+    this.reads++;
     try {
       const block = await this.client.getBlock({ blockTag: 'earliest' });
       this.first = this.remember({ number: block.number, timestamp: Number(block.timestamp) });
@@ -254,10 +259,10 @@ async function searchBlock(
 export async function findBlockAtOrBefore(
   client: PublicClient,
   timestamp: number,
-  options: { latest?: { number: bigint; timestamp: number }; maxReads?: number } = {},
+  options: { latest?: { number: bigint; timestamp: number }; maxReads?: number; /** shared across searches of one call (peg history) */ headers?: HeaderCache } = {},
 ): Promise<{ number: bigint; timestamp: number } | { reason: string }> {
   const maxReads = options.maxReads ?? DEFAULT_MAX_READS;
-  const headers = new HeaderCache(client);
+  const headers = options.headers ?? new HeaderCache(client);
   let latest = options.latest ? headers.remember(options.latest) : null;
   if (!latest) {
     if (maxReads < 1) return { reason: `no block found for ${day(timestamp)} within ${maxReads} header reads` };

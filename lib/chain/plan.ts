@@ -2,10 +2,10 @@ import type { Address } from 'viem';
 import type { TokenEntry } from '../tokens/schema';
 import { erc20Abi } from './abis';
 import { checkMarkets } from './bounds';
-import { valueOf, type CallBatch } from './calls';
+import { valueOf, type CallBatch, type CallResult } from './calls';
 import { planExit, TYPICAL_BEACON_EXIT } from './exit';
 import { planInstant } from './instant';
-import type { BridgeRoute, ExitPart, Figures, MarketReading } from './figures';
+import type { BridgeRoute, ExitPart, Figures, MarketReading, RestakingReading } from './figures';
 import { planRoute } from './layerzero';
 import { planMarket, type MarketDecodeInput, type MarketPlan } from './market';
 import { planPauses } from './pauses';
@@ -22,6 +22,8 @@ export interface TokenReadContext {
   rateState?: RateState | null;
   /** The beacon chain's exit queue, when a beacon node is configured; else the typical range is shown. */
   beaconExit?: ExitPart;
+  /** An earlier restaking reading young enough to carry its allocations over (the cache decides how young). */
+  earlierRestaking?: RestakingReading | null;
 }
 
 export interface BlockInfo {
@@ -39,6 +41,8 @@ export interface TokenRead {
 export type TokenDecoder = ((block: BlockInfo, readAt: number, rpcHost: string, pastRead?: Evidence) => TokenRead) & {
   /** Reads that depend on this batch's results (an LRT's EigenLayer allocations): one more multicall, before decoding. */
   secondRound?: SecondRound;
+  /** An earlier reading whose allocations may stand in for the second round. */
+  carryFrom?: RestakingReading;
 };
 
 /** Adds every call one token needs to the batch; the returned function turns the results into figures. */
@@ -57,6 +61,9 @@ export function planToken(token: TokenEntry, batch: CallBatch, context: TokenRea
   const redeem = planExit(token.exit, batch);
   const instant = planInstant('instant' in token.exit ? token.exit.instant : undefined, batch, SELL_SIZES_ETH);
   const restaking = planRestaking(token.restaking, batch);
+  // What exists of the token on its home chain (the board's supply: totalSupply × redemption value).
+  const home = token.deployments.find((d) => d.chainId === token.homeChainId);
+  const totalSupply = home ? batch.add({ address: home.address, abi: erc20Abi, functionName: 'totalSupply' }) : null;
 
   const decode: TokenDecoder = (block, readAt, rpcHost, pastRead) => {
     let judgement: RateJudgement | null = null;
@@ -101,14 +108,21 @@ export function planToken(token: TokenEntry, batch: CallBatch, context: TokenRea
       redeem: redeem({ now: block.timestamp, rate, beacon: context.beaconExit ?? TYPICAL_BEACON_EXIT }),
       instant: instant({ now: block.timestamp }),
       pauses: pauses(),
-      supply: { total: null, escrows: escrows(), reason: null },
+      supply: homeSupply(token.symbol, totalSupply, escrows()),
       bridgeRoutes: routes(),
-      restaking: restaking?.decode() ?? null,
+      restaking: restaking?.decode(readAt) ?? null,
     };
     return { figures, judgement };
   };
   if (restaking) decode.secondRound = restaking.secondRound;
+  if (restaking && context.earlierRestaking) decode.carryFrom = context.earlierRestaking;
   return decode;
+}
+
+function homeSupply(symbol: string, totalSupply: (() => CallResult) | null, escrows: Record<string, string | null>): Figures['supply'] {
+  if (!totalSupply) return { total: null, escrows, reason: `no ${symbol} contract on its home chain in the registry` };
+  const total = valueOf<bigint>(totalSupply(), `${symbol}.totalSupply()`);
+  return { total: total.ok ? total.value.toString() : null, escrows, reason: total.ok ? null : total.reason };
 }
 
 /** What each bridge escrow on the home chain holds of the token (one balanceOf per distinct escrow). */

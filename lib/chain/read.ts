@@ -198,7 +198,7 @@ async function readOnce(client: PublicClient, host: string, read: ChainRead): Pr
  * unavailable, with the reason, and every other figure as it was.
  */
 async function readSecondRound(client: PublicClient, decoders: TokenDecoder[], afterBlock: bigint): Promise<void> {
-  const rounds = decoders.flatMap((d) => (d.secondRound ? [d.secondRound] : []));
+  const rounds = decoders.flatMap((d) => (d.secondRound && !(d.carryFrom && d.secondRound.carry(d.carryFrom)) ? [d.secondRound] : []));
   const second = new CallBatch();
   rounds.forEach((r) => r.plan(second));
   if (!second.calls.length) return;

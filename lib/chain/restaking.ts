@@ -1,5 +1,5 @@
 import { getAddress, parseAbi, zeroAddress, type Address } from 'viem';
-import type { RestakingPlan } from '../tokens/schema';
+import type { RestakingPlan, StakerList } from '../tokens/schema';
 import { valueOf, type CallBatch, type CallResult } from './calls';
 import type { RestakingOperator, RestakingReading } from './figures';
 import { functionFrom } from './redemption';
@@ -9,7 +9,8 @@ import { functionFrom } from './redemption';
  *   round 1 (the refresh's own multicall): who holds the stake and to whom it is delegated —
  *     DelegationManager.delegatedTo(staker) and getWithdrawableShares(staker, [strategy]) per staker
  *     in the registry (or getOperatorShares for a protocol's own operators), and the protocol's own
- *     list of stakers where it has one, to see whether the registry's list is whole;
+ *     list of stakers where it has one (one address[] view, or a length and an indexed getter read
+ *     index by index in the same multicall), to see whether the registry's list is whole;
  *   round 2 (one more multicall, of the newest block): per distinct operator,
  *     AllocationManager.getStrategyAllocations(operator, strategy) — every operator set it allocates
  *     to with its Allocation {currentMagnitude, pendingDiff, effectBlock} — getMaxMagnitude(operator,
@@ -54,11 +55,17 @@ interface Holding {
 export interface SecondRound {
   plan(batch: CallBatch): void;
   failed(reason: string): void;
+  /**
+   * Takes the allocations from an earlier reading instead of reading them (they move only after an
+   * allocation delay of days); true when it holds every operator round 1 found, read.
+   */
+  carry(earlier: RestakingReading): boolean;
 }
 
 export interface RestakingRead {
   secondRound: SecondRound;
-  decode(): RestakingReading;
+  /** `readAt`: when round 2 was read (the refresh's clock), kept as the allocations' age. */
+  decode(readAt: number): RestakingReading;
 }
 
 interface OperatorCalls {
@@ -81,11 +88,13 @@ export function planRestaking(plan: RestakingPlan | { unread: string } | undefin
         }))
       : plan.holders.operators.map((o) => ({ ...o, delegatedTo: null, shares: batch.add({ ...dm, functionName: 'getOperatorShares', args: [o.address, strategies] }) }));
   const listRead = plan.holders.kind === 'stakers' ? plan.holders.list : undefined;
-  const list = listRead ? batch.add({ address: listRead.address, ...functionFrom(listRead.signature) }) : null;
+  const list = listRead ? planStakerList(listRead, holders.length, batch) : null;
 
   let holdings: Holding[] | null = null;
   const operatorCalls = new Map<Address, OperatorCalls>();
   let secondFailure: string | null = null;
+  /** Set when round 2 was not read: the earlier reading whose allocations stand in. */
+  let carried: RestakingReading | null = null;
 
   /** Round 1's results, read once: each holder's operator and shares. */
   const readHoldings = (): Holding[] => {
@@ -117,11 +126,19 @@ export function planRestaking(plan: RestakingPlan | { unread: string } | undefin
     failed(reason) {
       secondFailure = reason;
     },
+    carry(earlier) {
+      if (earlier.allocationsReadAt === null) return false;
+      const read = new Map(earlier.operators.filter((o) => o.maxMagnitude !== null).map((o) => [o.address, o]));
+      const wanted = readHoldings().filter((h) => h.operator && h.operator !== zeroAddress && !h.reason);
+      if (!wanted.every((h) => read.has(h.operator!))) return false;
+      carried = earlier;
+      return true;
+    },
   };
 
-  const decode = (): RestakingReading => {
+  const decode = (readAt: number): RestakingReading => {
     const read = readHoldings();
-    const unlisted = list ? unlistedStakers(list(), listRead!.label, plan) : { stakers: [], reason: null };
+    const unlisted = list ? unlistedStakers(list(), plan) : { stakers: [], reason: null };
     const missing = read.filter((h) => h.reason).map((h) => `${h.label}: ${h.reason}`);
     const counted = read.filter((h) => !h.reason && h.operator && h.shares !== null);
     const undelegated = counted.filter((h) => h.operator === zeroAddress).reduce((sum, h) => sum + h.shares!, 0n);
@@ -132,10 +149,13 @@ export function planRestaking(plan: RestakingPlan | { unread: string } | undefin
       entry.shares += h.shares!;
       byOperator.set(h.operator!, entry);
     }
-    const operators = [...byOperator].map(([address, { label, shares }]) =>
-      decodeOperator(address, label, shares, operatorCalls.get(address), secondFailure),
-    );
-    const base = { strategy: plan.strategy.label, covers: plan.covers, undelegatedShares: undelegated.toString(), operators, unlisted: unlisted.stakers, missing };
+    const operators = [...byOperator].map(([address, { label, shares }]) => {
+      const earlier = carried?.operators.find((o) => o.address === address);
+      // Carried: the earlier allocations with this read's shares (a slashing shows in the shares at once).
+      return earlier ? { ...earlier, label, shares: shares.toString() } : decodeOperator(address, label, shares, operatorCalls.get(address), secondFailure);
+    });
+    const allocationsReadAt = carried ? carried.allocationsReadAt : secondFailure || !operatorCalls.size ? null : readAt;
+    const base = { strategy: plan.strategy.label, covers: plan.covers, undelegatedShares: undelegated.toString(), operators, unlisted: unlisted.stakers, missing, allocationsReadAt };
     const total = operators.reduce((sum, o) => sum + BigInt(o.shares), undelegated);
     if (!counted.length) return { ...base, slashableBps: null, setCount: 0, reason: missing.length ? `no holder could be read (${missing.join('; ')})` : 'no holder to read' };
     if (total === 0n) return { ...base, slashableBps: null, setCount: 0, reason: `the read holders have no stake in ${plan.strategy.label}` };
@@ -159,12 +179,57 @@ function firstShare(value: unknown, withdrawable: boolean): bigint | null {
   return typeof first === 'bigint' ? first : null;
 }
 
+/** The protocol's own list of stakers as round 1 read it: every address it holds, or why not all could be read. */
+type ListedStakers = { stakers: Address[]; reason: string | null };
+
+/** The most entries of a list read in round 1 (lib/tokens/schema.ts MAX_LISTED_STAKERS: the registry names at most as many). */
+const MAX_LIST_READS = 16;
+
+/**
+ * Round 1's reads of the protocol's own list of stakers. An indexed list is read as its length and
+ * indices first..first+N-1 (N = min(16, the registry's count + margin)); an index past the end reverts
+ * (Solidity's array getter), which is why each is its own call and failures are expected there.
+ */
+export function planStakerList(list: StakerList, named: number, batch: CallBatch): () => ListedStakers {
+  if (list.kind !== 'indexed') {
+    const call = batch.add({ address: list.address, ...functionFrom(list.signature) });
+    return () => {
+      const got = valueOf<readonly Address[]>(call(), list.label);
+      return got.ok ? { stakers: got.value.map((a) => getAddress(a)), reason: null } : { stakers: [], reason: `could not check the list of stakers: ${got.reason}` };
+    };
+  }
+  const length = { ...functionFrom(list.length), address: list.address };
+  const item = { ...functionFrom(list.item), address: list.address };
+  const count = Math.min(MAX_LIST_READS, named + list.margin);
+  const lengthCall = batch.add(length);
+  const items = Array.from({ length: count }, (_, k) => list.first + k).map((index) => ({ index, call: batch.add({ ...item, args: [BigInt(index)] }) }));
+  return () => {
+    const lengthLabel = `${list.label}.${length.functionName}()`;
+    const got = valueOf<bigint>(lengthCall(), lengthLabel);
+    if (!got.ok) return { stakers: [], reason: `could not check the list of stakers: ${got.reason}` };
+    const total = got.value;
+    const stakers: Address[] = [];
+    const notes: string[] = [];
+    for (const { index, call } of items) {
+      if (BigInt(index - list.first) >= total) break;
+      const at = valueOf<Address>(call(), `${list.label}.${item.functionName}(${index})`);
+      if (at.ok) stakers.push(getAddress(at.value));
+      else notes.push(`could not check index ${index} of the list of stakers: ${at.reason}`);
+    }
+    if (total > BigInt(count)) {
+      const from = list.first + count;
+      const last = BigInt(list.first) + total - 1n;
+      const unread = last === BigInt(from) ? `index ${from} was` : `indices ${from} to ${last} were`;
+      notes.push(`${lengthLabel} is ${total} and only ${count} were read: ${unread} not checked, and a staker there the registry does not name is not covered`);
+    }
+    return { stakers, reason: notes.length ? notes.join('; ') : null };
+  };
+}
+
 /** Stakers the protocol lists on-chain that the registry does not name. */
-function unlistedStakers(result: CallResult, label: string, plan: RestakingPlan): { stakers: string[]; reason: string | null } {
-  const got = valueOf<readonly Address[]>(result, label);
-  if (!got.ok) return { stakers: [], reason: `could not check the list of stakers: ${got.reason}` };
+function unlistedStakers(listed: ListedStakers, plan: RestakingPlan): { stakers: string[]; reason: string | null } {
   const known = new Set(plan.holders.kind === 'stakers' ? plan.holders.stakers.map((s) => s.address) : []);
-  return { stakers: got.value.map((a) => getAddress(a)).filter((a) => !known.has(a)), reason: null };
+  return { stakers: listed.stakers.filter((a) => !known.has(a)), reason: listed.reason };
 }
 
 /** One operator's allocations from round 2, with its slashable fraction checked against its max magnitude. */

@@ -273,6 +273,47 @@ const KELP_RESTAKING: RestakingInput = {
 };
 
 /*
+ * Renzo: its OperatorDelegators are EigenLayer stakers (each delegates to one operator, owns an EigenPod
+ * for native ETH and may hold LST strategy shares: Renzo-Protocol/contracts-public@fc8c8e083852
+ * contracts/Delegation/OperatorDelegator.sol:142 createPod, :214 delegateTo). Renzo's repo names none of
+ * their addresses. The five below, in RestakeManager order:
+ *   - indices 0-4: a copy of Renzo's own app bundle in public code (a Next.js chunk listing
+ *     `{ index, address }` for the RestakeManager's operatorDelegators; found through the code index,
+ *     which does not name its repository);
+ *   - 0 and 1 also: balancer/code-review@cb07c6456af9 rate-providers/ezETHRateProvider.md:55,59
+ *     ("upgradeable component: OperatorDelegator", Jan 2024, when there were two);
+ *   - 3 also: KyberNetwork/kyberswap-dex-lib@497aef2c5e92 pkg/liquidity-source/renzo/ezeth/pool_simulator.go:20.
+ * The sources disagree on which operator each one delegates to, so none is named here: delegatedTo is read.
+ * RestakeManager.getOperatorDelegatorsLength() and operatorDelegators(i) check the list in round 1
+ * (RestakeManager.sol:131, RestakeManagerStorage.sol:43); removeOperatorDelegator moves the last one
+ * into the freed index (RestakeManager.sol:187), so an index is a position, not an identity.
+ */
+const RENZO_OPERATOR_DELEGATORS = [
+  '0xbAf5f3A05BD7Af6f3a0BBA207803bf77e2657c8F', '0x0B1981a9Fcc24A445dE15141390d3E46DA0e425c', '0x125B367C16C5858f11e12948404F7a1371a0FDa3',
+  '0x78524bEeAc12368e600457478738c233f436e9f6', '0x38cDB1A8207264C1A07c42c43A4c3ED4bfab7CEA',
+] as const;
+const RENZO_RESTAKE_MANAGER = '0x74a09653A083691711cF8215a6ab074BB4e99ef5';
+const RENZO_RESTAKING: RestakingInput = {
+  ...eigen,
+  strategy: BEACON_ETH_STRATEGY,
+  holders: {
+    kind: 'stakers',
+    stakers: RENZO_OPERATOR_DELEGATORS.map((address, i) => ({ address, label: `Renzo OperatorDelegator ${i}` })),
+    list: {
+      kind: 'indexed',
+      address: RENZO_RESTAKE_MANAGER,
+      length: 'function getOperatorDelegatorsLength() view returns (uint256)',
+      item: 'function operatorDelegators(uint256) view returns (address)',
+      label: 'Renzo RestakeManager',
+    },
+  },
+  covers:
+    "the native restaked ETH (EigenPod shares) of Renzo's five OperatorDelegators; their LST strategy shares (stETH, wBETH) and the ETH waiting in Renzo's deposit and withdraw queues are not read",
+  confidence: 'third-party',
+  source: `OperatorDelegator addresses: Renzo's app bundle (indices 0-4, via public code), balancer/code-review rate-providers/ezETHRateProvider.md (0, 1), KyberNetwork/kyberswap-dex-lib (3); ${SRC.renzo} (RestakeManager.getOperatorDelegatorsLength, operatorDelegators; OperatorDelegator.sol); ${EIGEN_RESTAKING_SRC}`,
+};
+
+/*
  * Puffer: its 98 PufferModules delegate to 7 RestakingOperator contracts of Puffer's own (Deployments-and-ACL
  * docs/deployments/mainnet.md, "Restaking": each operator takes every 7th module). The operators are read
  * directly: their delegated shares and allocations, not the modules' delegation.
@@ -586,10 +627,14 @@ export const entries: TokenInput[] = [
     },
     market: [uniswap('rswETH')],
     exit: { kind: 'swell', exit: '0x58749C46Ffe97e4d79508a2C781C440f4756f064', restaked: true, delegationManager: EIGEN_DELEGATION, confidence: 'third-party', source: `${SRC.swell}; ${SRC.eigen}` },
+    // Searched (Dec 2026): Swell's repo (no deployment list), public code and pages. Only third-party,
+    // generated contract inventories name the EigenLayerManager proxy (0xC94CfFD5249Df4008a043EE61e13f19AF16d0936)
+    // and one "StakerProxy" (0xB68b…F17A0: a staker or the beacon's implementation, they do not say); no source lists the StakerProxies
+    // (stakerProxyAddresses(1..stakeId)), and finding them on-chain first would take a third dependent read.
     restaking: {
-      unread: 'Swell’s StakerProxy contracts (EigenLayerManager.stakerProxyAddresses(id)) and the manager itself have no address from a source we have',
+      unread: 'Swell’s StakerProxy contracts (EigenLayerManager.stakerProxyAddresses(id)) have no address from a source we have',
       confidence: 'unverified',
-      source: `${SRC.swell} (EigenLayerManager.sol, StakerProxy.sol)`,
+      source: `${SRC.swell} (EigenLayerManager.sol stakerProxyAddresses, stakeId; StakerProxy.sol)`,
     },
   },
   {
@@ -755,11 +800,7 @@ export const entries: TokenInput[] = [
       pauseRead('0x74a09653A083691711cF8215a6ab074BB4e99ef5', paused, 'Renzo RestakeManager.paused()', 'deposits', 'secondary', SRC.renzo),
       pauseRead('0x5efc9D10E42FB517456f4ac41EB5e2eBe42C8918', paused, 'Renzo WithdrawQueue.paused()', 'withdrawals', 'third-party', `${SRC.renzo} (WithdrawQueue is PausableUpgradeable; address from integrator code)`),
     ],
-    restaking: {
-      unread: 'Renzo’s OperatorDelegators have no published address list; finding them on-chain (RestakeManager.operatorDelegators(i)) and then their operators takes a third dependent read',
-      confidence: 'primary',
-      source: `${SRC.renzo} (RestakeManager.getOperatorDelegatorsLength, operatorDelegators; OperatorDelegator.delegateAddress)`,
-    },
+    restaking: RENZO_RESTAKING,
   },
   {
     symbol: 'rsETH',

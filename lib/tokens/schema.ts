@@ -186,6 +186,31 @@ export type PauseRead = z.infer<typeof pauseReadSchema>;
  * contracts (Puffer's RestakingOperators), whose delegated shares are read directly.
  */
 const restakingHolder = z.object({ address: checksummedAddress, label: z.string() });
+/** The most list entries read in round 1 (the registry names at most 16 stakers too). */
+export const MAX_LISTED_STAKERS = 16;
+/**
+ * The protocol's own list of stakers, read in round 1 beside the stakers themselves, to see whether
+ * the registry's list is whole. `array`: one view returning address[] (Kelp's getNodeDelegatorQueue());
+ * `indexed`: a length and an indexed getter (Renzo's getOperatorDelegatorsLength() and
+ * operatorDelegators(i)); indices first..first+N-1 are read, N = min(16, the registry's count + margin),
+ * and a length past them is reported as not covered (reading more would take another round).
+ */
+export const stakerListSchema = z.union([
+  z.object({
+    kind: z.literal('indexed'),
+    address: checksummedAddress,
+    length: z.string().regex(/^function \w+\(\) view returns \(uint256\)$/, 'a view returning the list’s length (uint256)'),
+    item: z.string().regex(/^function \w+\(uint256( \w+)?\) view returns \(address\)$/, 'a view taking an index (uint256) and returning an address'),
+    /** The first index (Swell's EigenLayerManager counts staker ids from 1). */
+    first: z.number().int().min(0).default(0),
+    /** Indices read past the registry's count, to catch stakers added since (bounded by 16 in all). */
+    margin: z.number().int().min(0).max(MAX_LISTED_STAKERS).default(4),
+    /** The contract, e.g. "Renzo RestakeManager": reasons name its functions after it. */
+    label: z.string(),
+  }),
+  z.object({ kind: z.literal('array').optional(), address: checksummedAddress, signature, label: z.string() }),
+]);
+export type StakerList = z.infer<typeof stakerListSchema>;
 export const restakingSchema = z.object({
   allocationManager: checksummedAddress,
   delegationManager: checksummedAddress,
@@ -194,9 +219,9 @@ export const restakingSchema = z.object({
   holders: z.discriminatedUnion('kind', [
     z.object({
       kind: z.literal('stakers'),
-      stakers: z.array(restakingHolder).min(1).max(16),
-      /** A view returning the protocol's own list of stakers (address[]), e.g. Kelp's getNodeDelegatorQueue(). */
-      list: z.object({ address: checksummedAddress, signature, label: z.string() }).optional(),
+      stakers: z.array(restakingHolder).min(1).max(MAX_LISTED_STAKERS),
+      /** The protocol's own list of stakers, to check the registry's against (see stakerListSchema). */
+      list: stakerListSchema.optional(),
     }),
     z.object({ kind: z.literal('operators'), operators: z.array(restakingHolder).min(1).max(16) }),
   ]),

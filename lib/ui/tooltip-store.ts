@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { FIGURES_TTL_MS } from '../chain/figures';
-import { send, type FigureReplyMessage, type FoundToken } from '../messaging';
+import type { HistoryView } from '../chain/peg-points';
+import { send, type FigureReplyMessage, type FoundToken, type MessageReply } from '../messaging';
 import { MARK, type MatchKind } from '../scan/marks';
 
 /** State of the tooltip overlay on this page: which mark it is open for and what we know of it. */
@@ -13,9 +14,11 @@ export interface TooltipState {
   reply: FigureReplyMessage | null;
   loading: boolean;
   error: string | null;
+  /** The peg over 30 days, for the sparkline; null until asked. */
+  history: HistoryView | null;
 }
 
-const closed: TooltipState = { anchor: null, symbol: null, chainId: null, match: null, via: null, reply: null, loading: false, error: null };
+const closed: TooltipState = { anchor: null, symbol: null, chainId: null, match: null, via: null, reply: null, loading: false, error: null, history: null };
 
 export const tooltipStore = createStore<TooltipState>(() => closed);
 
@@ -44,8 +47,33 @@ export async function prefetchFigures(tokens: readonly FoundToken[]): Promise<vo
   if (!refs.length) return;
   try {
     remember((await send('getFigures', { tokens: refs.slice(0, 50) })).replies);
+    // The page's tokens' peg history, read in one pass per chain (not one per hovered token).
+    rememberHistory((await send('getHistory', { tokens: refs.slice(0, 60) })).replies);
   } catch {
     // No background (the extension went away): hovers will say so.
+  }
+}
+
+const histories = new Map<string, HistoryView>();
+function rememberHistory(replies: MessageReply<'getHistory'>['replies']): void {
+  for (const r of replies) histories.set(keyOf(r.symbol, r.chainId), { series: r.series, pending: r.pending });
+}
+
+const HISTORY_POLLS = 15;
+const HISTORY_POLL_MS = 2_000;
+
+/** The open token's peg history: what is stored at once, asked again while it is being read. */
+async function loadHistory(id: number, symbol: string, chainId: number): Promise<void> {
+  const known = histories.get(keyOf(symbol, chainId));
+  if (known) tooltipStore.setState({ history: known });
+  for (let poll = 0; poll < HISTORY_POLLS && id === request; poll++) {
+    if (poll > 0) await new Promise((resolve) => setTimeout(resolve, HISTORY_POLL_MS));
+    if (id !== request) return;
+    const [reply] = (await send('getHistory', { tokens: [{ symbol, chainId }] })).replies;
+    if (!reply || id !== request) return;
+    rememberHistory([reply]);
+    tooltipStore.setState({ history: { series: reply.series, pending: reply.pending } });
+    if (!reply.pending) return;
   }
 }
 const STALE_RETRIES = 3;
@@ -70,9 +98,13 @@ export async function openTooltip(anchor: Element, force = false): Promise<void>
     reply: same || sameToken ? previous.reply : remembered(symbol, chainId),
     loading: true,
     error: null,
+    history: same || sameToken ? previous.history : (histories.get(keyOf(symbol, chainId)) ?? null),
   });
   try {
-    let { replies } = await send('getFigures', { tokens: [{ symbol, chainId }], force });
+    const first = send('getFigures', { tokens: [{ symbol, chainId }], force });
+    // The sparkline comes on its own, asked after the figures: a slow history never holds them up.
+    void loadHistory(id, symbol, chainId).catch(() => {});
+    let { replies } = await first;
     remember(replies);
     // Stale figures (or no realized yield yet) came at once while fresh ones are read: show them, then ask again.
     const reading = (r: (typeof replies)[number] | undefined) => !!r && r.stale && !r.error;
@@ -113,6 +145,17 @@ export async function watchOpenToken(watched: boolean): Promise<void> {
   } catch (error) {
     mark(before);
     if (tooltipStore.getState().symbol === symbol) tooltipStore.setState({ error: `Stakelens could not reach its background: ${(error as Error).message}` });
+  }
+}
+
+/** Opens the board in a new tab at the open token's row (the tooltip's token name). */
+export async function openBoardAtOpenToken(): Promise<void> {
+  const { symbol, chainId } = tooltipStore.getState();
+  if (!symbol || chainId === null) return;
+  try {
+    await send('openBoard', { focus: { symbol, chainId } });
+  } catch (error) {
+    tooltipStore.setState({ error: `Stakelens could not reach its background: ${(error as Error).message}` });
   }
 }
 

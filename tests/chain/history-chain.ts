@@ -1,7 +1,7 @@
 // Writes weeks of sparse history onto a fresh anvil for the realized-yield tests. anvil's genesis
 // is the wall-clock "now" and time only moves forward, so every time here is relative to genesis
 // and the chain's "present" lies 40 days in the future.
-import { type Address, type Hex, createTestClient, getAddress, http, publicActions, walletActions } from 'viem';
+import { type Abi, type Address, type Hex, createTestClient, getAddress, http, publicActions, walletActions } from 'viem';
 import { mainnet } from 'viem/chains';
 import { weethAbi, wstethAbi } from './abis';
 import { ADDRESSES } from './mainnet';
@@ -38,7 +38,19 @@ export interface History {
   blocks: { number: bigint; timestamp: number }[];
 }
 
-export async function writeHistory(rpcUrl: string): Promise<History> {
+/** A write queued into a history step's block (the peg history writes its market there). */
+export interface StepWrite {
+  address: Address;
+  abi: Abi;
+  functionName: string;
+  args: readonly unknown[];
+}
+
+/**
+ * `options.extra(t, present)`: more writes for the block stamped `t` (e.g. a market price that
+ * dipped for a few days), in the same block as the rates.
+ */
+export async function writeHistory(rpcUrl: string, options: { extra?: (t: number, present: number) => StepWrite[] } = {}): Promise<History> {
   const base = createTestClient({ mode: 'anvil', chain: mainnet, transport: http(rpcUrl), pollingInterval: 50 })
     .extend(publicActions)
     .extend(walletActions);
@@ -84,6 +96,7 @@ export async function writeHistory(rpcUrl: string): Promise<History> {
           args: [rateAt(t, present, WEETH_NOW, WEETH_APR_BPS)],
         }),
       );
+      for (const write of options.extra?.(t, present) ?? []) hashes.push(await client.writeContract(write as never));
       const late = !funded && t > present - 5 * DAY;
       if (late) funded = true;
       if (t === start || late) hashes.push(await client.sendTransaction({ to: DOUBLED, value: 10n ** 18n }));

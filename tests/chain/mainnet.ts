@@ -11,6 +11,7 @@ import {
   createWalletClient,
   getAddress,
   http,
+  parseAbi,
   publicActions,
   walletActions,
 } from 'viem';
@@ -952,6 +953,20 @@ export const PUFFER_RESTAKING_OPERATORS: readonly Address[] = [
   '0x8c81d590CC94CA2451C4BDe24c598193da74a575',
 ];
 export const ETHERFI_RESTAKER: Address = '0x1B7a4C3797236A1C37f8741c0Be35c2c72736fFf';
+/**
+ * Renzo's OperatorDelegators in RestakeManager order (Renzo's app bundle, indices 0-4; 0 and 1 also
+ * balancer/code-review rate-providers/ezETHRateProvider.md): typed here again, so a typo in the registry shows.
+ */
+export const RENZO_OPERATOR_DELEGATORS: readonly Address[] = [
+  '0xbAf5f3A05BD7Af6f3a0BBA207803bf77e2657c8F', '0x0B1981a9Fcc24A445dE15141390d3E46DA0e425c', '0x125B367C16C5858f11e12948404F7a1371a0FDa3',
+  '0x78524bEeAc12368e600457478738c233f436e9f6', '0x38cDB1A8207264C1A07c42c43A4c3ED4bfab7CEA',
+];
+/** The RestakeManager double's list of OperatorDelegators (tests/chain/contracts/Renzo.sol). */
+const renzoOperatorDelegatorListAbi = parseAbi([
+  'function operatorDelegators(uint256) view returns (address)',
+  'function getOperatorDelegatorsLength() view returns (uint256)',
+  'function setOperatorDelegators(address[] list)',
+]);
 
 /** Made-up operators and AVSs for the rig (no code stands at them: only EigenLayer's records name them). */
 const rigAddress = (tag: number) => getAddress(`0x${tag.toString(16).padStart(40, '0')}`);
@@ -959,6 +974,8 @@ export const RIG_EIGEN = {
   kelpOperatorA: rigAddress(0xe1a01),
   kelpOperatorB: rigAddress(0xe1a02),
   etherfiOperator: rigAddress(0xe1e01),
+  renzoOperatorA: rigAddress(0xe1b01),
+  renzoOperatorB: rigAddress(0xe1b02),
   avsA: rigAddress(0xa5a01),
   avsB: rigAddress(0xa5a02),
   avsC: rigAddress(0xa5a03),
@@ -970,7 +987,9 @@ export const RIG_EIGEN = {
  * slashable), 6-11 to operator B (nothing allocated); Puffer's 7 operators hold 20,000 shares each,
  * the first with half its magnitude allocated to AVS A set 0; ether.fi's restaker holds 5,000 stETH
  * strategy shares with an operator that allocates 25% to AVS C set 2 (registered) and 20% to AVS A
- * set 0 (not registered).
+ * set 0 (not registered). Renzo's OperatorDelegators 0-2 delegate 8,000 beacon-chain ETH shares each to
+ * Renzo operator A (25% to AVS B set 1, registered), 3-4 to operator B (60% to AVS A set 0, registered,
+ * and 10% to AVS C set 2, not registered): (24,000 × 25% + 16,000 × 60%) / 40,000 = 39%, by two sets.
  */
 export const DEFAULT_RESTAKING = (() => {
   const { beaconEth, stEth } = EIGEN_STRATEGIES;
@@ -978,14 +997,17 @@ export const DEFAULT_RESTAKING = (() => {
   const pct = (p: number) => (BigInt(p) * E18) / 100n;
   return {
     kelpNodeDelegators: KELP_NODE_DELEGATORS,
+    renzoOperatorDelegators: RENZO_OPERATOR_DELEGATORS,
     delegations: [
       ...KELP_NODE_DELEGATORS.map((staker, i) => ({ staker, operator: i < 6 ? E.kelpOperatorA : E.kelpOperatorB })),
       { staker: ETHERFI_RESTAKER, operator: E.etherfiOperator },
+      ...RENZO_OPERATOR_DELEGATORS.map((staker, i) => ({ staker, operator: i < 3 ? E.renzoOperatorA : E.renzoOperatorB })),
     ],
     shares: [
       ...KELP_NODE_DELEGATORS.map((staker) => ({ holder: { staker }, strategy: beaconEth as Address, shares: eth(10_000) })),
       ...PUFFER_RESTAKING_OPERATORS.map((operator) => ({ holder: { operator }, strategy: beaconEth as Address, shares: eth(20_000) })),
       { holder: { staker: ETHERFI_RESTAKER }, strategy: stEth as Address, shares: eth(5_000) },
+      ...RENZO_OPERATOR_DELEGATORS.map((staker) => ({ holder: { staker }, strategy: beaconEth as Address, shares: eth(8_000) })),
     ] as { holder: { staker: Address } | { operator: Address }; strategy: Address; shares: bigint }[],
     allocations: [
       { operator: E.kelpOperatorA, avs: E.avsA, id: 0, strategy: beaconEth, magnitude: pct(30) },
@@ -993,12 +1015,17 @@ export const DEFAULT_RESTAKING = (() => {
       { operator: PUFFER_RESTAKING_OPERATORS[0]!, avs: E.avsA, id: 0, strategy: beaconEth, magnitude: pct(50) },
       { operator: E.etherfiOperator, avs: E.avsC, id: 2, strategy: stEth, magnitude: pct(25) },
       { operator: E.etherfiOperator, avs: E.avsA, id: 0, strategy: stEth, magnitude: pct(20) },
+      { operator: E.renzoOperatorA, avs: E.avsB, id: 1, strategy: beaconEth, magnitude: pct(25) },
+      { operator: E.renzoOperatorB, avs: E.avsA, id: 0, strategy: beaconEth, magnitude: pct(60) },
+      { operator: E.renzoOperatorB, avs: E.avsC, id: 2, strategy: beaconEth, magnitude: pct(10) },
     ] as EigenAllocation[],
     registered: [
       { operator: E.kelpOperatorA, avs: E.avsA, id: 0 },
       { operator: E.kelpOperatorA, avs: E.avsB, id: 1 },
       { operator: PUFFER_RESTAKING_OPERATORS[0]!, avs: E.avsA, id: 0 },
       { operator: E.etherfiOperator, avs: E.avsC, id: 2 },
+      { operator: E.renzoOperatorA, avs: E.avsB, id: 1 },
+      { operator: E.renzoOperatorB, avs: E.avsA, id: 0 },
     ],
   };
 })();
@@ -1047,6 +1074,8 @@ export type MainnetScenario = {
   setEigenRegistered(operator: Address, set: { avs: Address; id: number }, registered: boolean): Promise<void>;
   /** Kelp LRTDepositPool.getNodeDelegatorQueue(). */
   setKelpNodeDelegators(queue: readonly Address[]): Promise<void>;
+  /** Renzo RestakeManager.operatorDelegators(i) and getOperatorDelegatorsLength(). */
+  setRenzoOperatorDelegators(list: readonly Address[]): Promise<void>;
   /** Replace the code at `address` with code that always reverts (empty revert data). */
   breakContract(address: Address): Promise<void>;
   /** Put back the code that stood before breakContract. */
@@ -1385,6 +1414,10 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
 
     async setKelpNodeDelegators(queue) {
       await send(A.kelpDepositPool, kelpDepositPoolAbi, 'setNodeDelegatorQueue', [queue]);
+    },
+
+    async setRenzoOperatorDelegators(list) {
+      await send(A.renzoRestakeManager, renzoOperatorDelegatorListAbi, 'setOperatorDelegators', [list]);
     },
 
     async breakContract(address) {
@@ -1799,6 +1832,7 @@ export async function seedMainnet(rpcUrl: string, values: Partial<MainnetValues>
     // --- EigenLayer: a calm day's delegations and allocations (DEFAULT_RESTAKING) ---
     const r = DEFAULT_RESTAKING;
     await scenario.setKelpNodeDelegators(r.kelpNodeDelegators);
+    await scenario.setRenzoOperatorDelegators(r.renzoOperatorDelegators);
     for (const d of r.delegations) await scenario.setEigenDelegation(d.staker, d.operator);
     for (const h of r.shares) await scenario.setEigenShares(h.holder, h.strategy, h.shares);
     for (const a of r.allocations) await scenario.setEigenAllocation(a);

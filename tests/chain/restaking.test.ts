@@ -6,7 +6,7 @@ import { riskRows } from '../../lib/risk/layers';
 import { tokenBySymbol } from '../../lib/tokens/registry';
 import { readFigures } from './read-figures';
 import { useMainnetFigureRig } from './figure-rig';
-import { ADDRESSES as A, EIGEN_STRATEGIES as S, ETHERFI_RESTAKER, KELP_NODE_DELEGATORS, PUFFER_RESTAKING_OPERATORS, RIG_EIGEN as E } from './mainnet';
+import { ADDRESSES as A, EIGEN_STRATEGIES as S, ETHERFI_RESTAKER, KELP_NODE_DELEGATORS, PUFFER_RESTAKING_OPERATORS, RENZO_OPERATOR_DELEGATORS, RIG_EIGEN as E } from './mainnet';
 
 /*
  * The restaking layer read live, through the background's own figure service: EigenLayer's
@@ -72,6 +72,29 @@ describe('the restaking layer on a calm day', () => {
     }
   });
 
+  it('reads Renzo’s OperatorDelegators, checked against the RestakeManager’s own list, and their operators’ allocations', async () => {
+    const r = await ask('ezETH');
+    expect(r.error).toBeNull();
+    const live = r.figures!.restaking!;
+    expect(live.strategy).toBe('beacon chain ETH (native restaking)');
+    // The RestakeManager lists the five the registry names; indices 5-8 of the nine read revert, as past the end they do.
+    expect(live).toMatchObject({ unlisted: [], missing: [], reason: null, undelegatedShares: '0' });
+    // (24,000 × 25% + 16,000 × 60%) / 40,000 = 39%, by AVS B set 1 and AVS A set 0; AVS C set 2 is not registered.
+    expect(live.slashableBps).toBe(3_900);
+    expect(live.setCount).toBe(2);
+    expect(live.operators.map((o) => [o.address, o.shares, o.slashableBps])).toEqual([
+      [E.renzoOperatorA, (24_000n * E18).toString(), 2_500],
+      [E.renzoOperatorB, (16_000n * E18).toString(), 6_000],
+    ]);
+    expect(live.operators[1]!.sets).toEqual([
+      { avs: E.avsA, id: 0, magnitude: pct(60).toString(), registered: true, pendingDiff: null, effectBlock: null },
+      { avs: E.avsC, id: 2, magnitude: pct(10).toString(), registered: false, pendingDiff: null, effectBlock: null },
+    ]);
+    expect(live.covers).toMatch(/five OperatorDelegators/);
+    const row = riskRows('ezETH', r.figures, { siteId: null, chainId: 1 }).find((x) => x.layer === 'restaking')!;
+    expect(row.restaking).toMatchObject({ unread: null, blockNumber: r.figures!.blockNumber, reading: { slashableBps: 3_900 } });
+  });
+
   it('reads the registry’s LRTs in one multicall for the figures and one more for the allocations, neither at a past block', async () => {
     const tokens = ['rsETH', 'pufETH', 'weETH', 'eETH', 'ezETH', 'rswETH'].map((s) => tokenBySymbol(s)!);
     const figures = await readFigures(1, [rig.proxy.url], { tokens, contexts: {} });
@@ -83,18 +106,18 @@ describe('the restaking layer on a calm day', () => {
       ['pufETH', 714],
       ['weETH', 2_500],
       ['eETH', 2_500],
-      ['ezETH', null],
+      ['ezETH', 3_900],
       ['rswETH', null],
     ]);
   });
 
   it('reads no second round for tokens without operators to look up', async () => {
-    await readFigures(1, [rig.proxy.url], { tokens: [tokenBySymbol('ezETH')!, tokenBySymbol('wstETH')!], contexts: {} });
+    await readFigures(1, [rig.proxy.url], { tokens: [tokenBySymbol('rswETH')!, tokenBySymbol('wstETH')!], contexts: {} });
     expect(rig.proxy.methods.filter((m) => m.startsWith('eth_call'))).toEqual(['eth_call']);
   });
 
-  it('leaves ezETH and rswETH on reviewed text, saying why', async () => {
-    for (const symbol of ['ezETH', 'rswETH']) {
+  it('leaves rswETH on reviewed text, saying why', async () => {
+    for (const symbol of ['rswETH']) {
       const r = await ask(symbol);
       expect(r.figures!.restaking, symbol).toBeNull();
       const row = riskRows(symbol, r.figures, { siteId: null, chainId: 1 }).find((x) => x.layer === 'restaking')!;
@@ -141,6 +164,26 @@ describe('when part of it cannot be read', () => {
     const live = (await ask('rsETH')).figures!.restaking!;
     expect(live.unlisted).toEqual([extra]);
     expect(live.slashableBps).toBe(2_000);
+  });
+
+  it('names an OperatorDelegator in Renzo’s RestakeManager that the registry does not, and says what a longer list leaves unchecked', async () => {
+    const extra = getAddress('0x00000000000000000000000000000000000ee002');
+    await rig.chain.setRenzoOperatorDelegators([...RENZO_OPERATOR_DELEGATORS.slice(0, 2), extra, ...RENZO_OPERATOR_DELEGATORS.slice(2)]);
+    let live = (await ask('ezETH')).figures!.restaking!;
+    expect(live.unlisted).toEqual([extra]);
+    expect(live.reason).toBeNull();
+    // Its stake is not read (it is not named), and the sum of what is read stands.
+    expect(live.slashableBps).toBe(3_900);
+
+    // Ten in the list: the nine read (five named + a margin of four) name four unknown ones; the tenth is not checked.
+    const more = Array.from({ length: 5 }, (_, i) => getAddress(`0x00000000000000000000000000000000000ee1${i.toString(16).padStart(2, '0')}`));
+    await rig.chain.setRenzoOperatorDelegators([...RENZO_OPERATOR_DELEGATORS, ...more]);
+    live = (await ask('ezETH')).figures!.restaking!;
+    expect(live.unlisted).toEqual(more.slice(0, 4));
+    expect(live.reason).toBe(
+      'Renzo RestakeManager.getOperatorDelegatorsLength() is 10 and only 9 were read: index 9 was not checked, and a staker there the registry does not name is not covered',
+    );
+    expect(live.slashableBps).toBe(3_900);
   });
 
   it('shows the allocations unavailable when the AllocationManager reverts, and keeps every other figure', async () => {

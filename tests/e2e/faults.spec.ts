@@ -140,6 +140,8 @@ test.describe('the extension itself interrupted', () => {
     const page = await openApp(AAVE_MARKETS);
     const tip = await hoverToken(page, 'wstETH');
     await expect(tip.locator('[data-section="yield"]')).toContainText('30 d');
+    // The page's peg history is read (one pass for the chain) and kept before the update.
+    await expect(tip.locator('[data-sparkline]')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
     // A setting the user changed, and the stored settings and kept cache as they stand.
     const localStorage = () => worker(context, extensionId).evaluate(() => (globalThis as unknown as WorkerApi).chrome.storage.local.get(null));
     await worker(context, extensionId).evaluate(() =>
@@ -186,6 +188,8 @@ test.describe('the extension itself interrupted', () => {
     let page = await openApp(AAVE_MARKETS);
     await hoverToken(page, 'wstETH');
     await expect(tooltip(page, 'wstETH').locator('[data-section="yield"]')).toContainText('30 d');
+    // The peg history too is kept: read whole before the restart, it answers from storage after it.
+    await expect(tooltip(page, 'wstETH').locator('[data-sparkline]')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
     await browserWithExtension.relaunch();
     stack.proxy.methods.length = 0;
     page = await openApp(AAVE_MARKETS);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FigureCache, FIGURES_TTL_MS } from '../../lib/cache/figure-cache';
+import { ALLOCATIONS_TTL_MS } from '../../lib/chain/figures';
 import type { Figures, RateMove } from '../../lib/chain/figures';
 import type { TokenReadContext } from '../../lib/chain/plan';
 import type { RateState } from '../../lib/chain/rate-trust';
@@ -13,7 +14,7 @@ const wsteth = tokenBySymbol('wstETH')!;
 const weeth = tokenBySymbol('weETH')!;
 const T0 = 1_760_000_000_000;
 
-type Read = (chainId: number, tokens: TokenEntry[], contexts: Record<string, TokenReadContext>, options: { force: boolean }) => Promise<ChainReadResult[]>;
+type Read = (chainId: number, tokens: TokenEntry[], contexts: Record<string, TokenReadContext>, options: { force: boolean; unseen: boolean }) => Promise<ChainReadResult[]>;
 
 const redemption = (value: string | null, label: string, over: Partial<Figures['redemption']> = {}): Figures['redemption'] => ({
   value,
@@ -62,6 +63,19 @@ function deferred<T>() {
   });
   return { promise, resolve, reject };
 }
+
+const restakingReading: NonNullable<Figures['restaking']> = {
+  strategy: 'beacon chain ETH',
+  covers: 'test',
+  undelegatedShares: '0',
+  operators: [],
+  slashableBps: null,
+  setCount: 0,
+  unlisted: [],
+  missing: [],
+  allocationsReadAt: null,
+  reason: 'no holder to read',
+};
 
 const ask = (...tokens: TokenEntry[]) => tokens.map((token) => ({ token, chainId: 1 }));
 
@@ -217,7 +231,7 @@ describe('FigureCache', () => {
     const cache = new FigureCache(t.read, t.now);
     const [first] = await cache.get(ask(wsteth));
     // nothing trusted yet on the first read
-    expect(t.read.mock.calls[0]![2]).toEqual({ wstETH: { rateState: null } });
+    expect(t.read.mock.calls[0]![2]).toEqual({ wstETH: { rateState: null, earlierRestaking: null } });
     t.advance(FIGURES_TTL_MS);
     await cache.get(ask(wsteth));
     const context = t.read.mock.calls[1]![2].wstETH!;
@@ -263,7 +277,7 @@ describe('FigureCache', () => {
     const cache = new FigureCache(t.read, t.now);
     await cache.get(ask(wsteth));
     await cache.get(ask(wsteth), { force: true });
-    expect(t.read.mock.calls.map((c) => c[3])).toEqual([{ force: false }, { force: true }]);
+    expect(t.read.mock.calls.map((c) => c[3])).toEqual([{ force: false, unseen: false }, { force: true, unseen: false }]);
   });
 
   it('with maxAgeMs, reads again what is younger than the TTL but older than asked', async () => {
@@ -297,6 +311,44 @@ describe('FigureCache', () => {
     confirmed = true;
     await cache.get(ask(wsteth, weeth), { force: true });
     expect(told).toHaveBeenCalledTimes(1);
+  });
+
+  it('carries an LRT’s allocations while they are young, always on unseen refreshes, and reads them for whoever looks once old', async () => {
+    let clock = T0;
+    // As readChain does: the allocations keep the carried reading's stamp, or take this read's.
+    const read = vi.fn<Read>(async (_c, tokens, contexts) =>
+      tokens.map((tk) => {
+        const earlier = contexts[tk.symbol]?.earlierRestaking ?? null;
+        const restaking = { ...restakingReading, allocationsReadAt: earlier ? earlier.allocationsReadAt : clock };
+        return { figures: makeFigures({ symbol: tk.symbol, readAt: clock, restaking }) };
+      }),
+    );
+    const rseth = ask(tokenBySymbol('rsETH')!);
+    const cache = new FigureCache(read, () => clock);
+    const carried = () => read.mock.calls.at(-1)![2].rsETH!.earlierRestaking?.allocationsReadAt ?? null;
+    await cache.get(rseth);
+    expect(carried()).toBeNull();
+    clock += FIGURES_TTL_MS;
+    await cache.get(rseth);
+    expect(carried()).toBe(T0);
+    // Unseen minute refreshes carry them past their TTL...
+    for (let minute = 0; minute < 12; minute++) {
+      clock += FIGURES_TTL_MS;
+      await cache.get(rseth, { unseen: true, maxAgeMs: 50_000 });
+      expect(carried()).toBe(T0);
+    }
+    expect(clock - T0).toBeGreaterThan(ALLOCATIONS_TTL_MS);
+    // ...and whoever looks next has them read, though the figures are fresh.
+    clock += 1_000;
+    const calls = read.mock.calls.length;
+    const [reply] = await cache.get(rseth);
+    expect(read.mock.calls.length).toBe(calls + 1);
+    expect(carried()).toBeNull();
+    expect(reply!.figures!.restaking!.allocationsReadAt).toBe(clock);
+    // A forced read reads them too, while still young.
+    clock += 1_000;
+    await cache.get(rseth, { force: true });
+    expect(carried()).toBeNull();
   });
 
   it('keeps chains apart', async () => {

@@ -1,7 +1,7 @@
 import { getAddress, zeroAddress, type Address } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { CallBatch, type ContractCall } from '../../lib/chain/calls';
-import { figuresSchema } from '../../lib/chain/figures';
+import { figuresSchema, type RestakingReading } from '../../lib/chain/figures';
 import { planRestaking } from '../../lib/chain/restaking';
 import { riskRows } from '../../lib/risk/layers';
 import { restakingSchema, type RestakingPlan } from '../../lib/tokens/schema';
@@ -14,6 +14,8 @@ import { makeFigures, settleBy } from './helpers';
  */
 
 const E18 = 10n ** 18n;
+/** The refresh clock the allocations are stamped with. */
+const READ_AT = 1_700_000_000_000;
 const pct = (p: number) => (BigInt(p) * E18) / 100n;
 const addr = (n: number) => getAddress(`0x${n.toString(16).padStart(40, '0')}`);
 const AM = addr(0xa11);
@@ -80,15 +82,16 @@ function answer(world: World) {
 }
 
 /** Both rounds, as lib/chain/read.ts runs them; `secondFails` plays the second multicall failing whole. */
-function run(plan: RestakingPlan, world: World, secondFails?: string) {
+function run(plan: RestakingPlan, world: World, secondFails?: string, earlier?: RestakingReading, readAt = READ_AT) {
   const first = new CallBatch();
   const read = planRestaking(plan, first)!;
   settleBy(first, answer(world));
   const second = new CallBatch();
-  read.secondRound.plan(second);
+  const carried = earlier ? read.secondRound.carry(earlier) : false;
+  if (!carried) read.secondRound.plan(second);
   if (secondFails) read.secondRound.failed(secondFails);
   else if (second.calls.length) settleBy(second, answer(world));
-  return { reading: read.decode(), firstCalls: first.calls.length, secondCalls: second.calls.length };
+  return { reading: read.decode(readAt), firstCalls: first.calls.length, secondCalls: second.calls.length, carried };
 }
 
 const alloc = (currentMagnitude: bigint, pendingDiff = 0n, effectBlock = 0) => ({ currentMagnitude, pendingDiff, effectBlock });
@@ -207,11 +210,41 @@ describe('the restaking read, decoded', () => {
   });
 });
 
+describe('allocations carried between reads', () => {
+  const earlier = run(stakersPlan(), calm).reading;
+  const later = READ_AT + 5 * 60_000;
+
+  it('stamps the allocations with the refresh that read them, and not when round 2 failed', () => {
+    expect(earlier.allocationsReadAt).toBe(READ_AT);
+    expect(run(stakersPlan(), calm, 'timeout').reading.allocationsReadAt).toBeNull();
+  });
+
+  it('takes the earlier allocations with this read’s shares, without a second round', () => {
+    // A slashing shows in round 1 at once: the shares fall, and are this read's.
+    const { reading, secondCalls, carried } = run(stakersPlan(), { ...calm, shares: { ...calm.shares, [S3]: 100n * E18 } }, undefined, earlier, later);
+    expect([carried, secondCalls]).toEqual([true, 0]);
+    expect(reading.allocationsReadAt).toBe(READ_AT);
+    expect(reading.operators.map((o) => [o.address, o.shares, o.slashableBps])).toEqual([
+      [OP1, (200n * E18).toString(), 5_000],
+      [OP2, (100n * E18).toString(), 1_000],
+    ]);
+    // (200 × 50% + 100 × 10%) / 300
+    expect(reading.slashableBps).toBe(Math.floor((200 * 5_000 + 100 * 1_000) / 300));
+  });
+
+  it('reads round 2 again when round 1 finds an operator the earlier reading lacks, or it had none read', () => {
+    const moved = run(stakersPlan(), { ...calm, delegatedTo: { ...calm.delegatedTo, [S3]: addr(0x03) } }, undefined, earlier, later);
+    expect([moved.carried, moved.secondCalls]).toEqual([false, 6]);
+    expect(moved.reading.allocationsReadAt).toBe(later);
+    const failed = run(stakersPlan(), calm, 'timeout').reading;
+    expect(run(stakersPlan(), calm, undefined, failed, later).carried).toBe(false);
+  });
+});
+
 describe('the registry and the restaking row', () => {
   it('reads the LRTs it can, and says why for the others', () => {
     const plans = Object.fromEntries(['weETH', 'eETH', 'ezETH', 'rsETH', 'pufETH', 'rswETH'].map((s) => [s, tokenBySymbol(s)!.restaking]));
-    expect(Object.entries(plans).filter(([, p]) => p && 'holders' in p).map(([s]) => s)).toEqual(['weETH', 'eETH', 'rsETH', 'pufETH']);
-    expect(plans.ezETH).toMatchObject({ unread: expect.stringMatching(/OperatorDelegators/) });
+    expect(Object.entries(plans).filter(([, p]) => p && 'holders' in p).map(([s]) => s)).toEqual(['weETH', 'eETH', 'ezETH', 'rsETH', 'pufETH']);
     expect(plans.rswETH).toMatchObject({ unread: expect.stringMatching(/StakerProxy/) });
     expect(tokenBySymbol('wstETH')!.restaking).toBeUndefined();
   });
@@ -222,8 +255,8 @@ describe('the registry and the restaking row', () => {
     const row = riskRows('rsETH', figures, { siteId: null, chainId: 1 }).find((r) => r.layer === 'restaking')!;
     expect(row.level).toBe('medium');
     expect(row.restaking).toEqual({ reading, unread: null, blockNumber: figures.blockNumber, readAt: 1_000 });
-    const unread = riskRows('ezETH', null, { siteId: null, chainId: 1 }).find((r) => r.layer === 'restaking')!;
-    expect(unread.restaking).toMatchObject({ reading: null, unread: expect.stringMatching(/OperatorDelegators/) });
+    const unread = riskRows('rswETH', null, { siteId: null, chainId: 1 }).find((r) => r.layer === 'restaking')!;
+    expect(unread.restaking).toMatchObject({ reading: null, unread: expect.stringMatching(/StakerProxy/) });
     expect(riskRows('wstETH', null, { siteId: null }).find((r) => r.layer === 'restaking')!.restaking).toBeUndefined();
   });
 });

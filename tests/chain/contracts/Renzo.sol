@@ -3,13 +3,24 @@ pragma solidity ^0.8.20;
 
 import "./PauseFlags.sol";
 
-/// @notice Renzo RestakeManager test double: TVL across operator delegators. The real
+/// @notice Renzo RestakeManager test double: TVL across operator delegators, and their list. The real
 /// calculateTVLs reads many oracles and reverts when one is stale; `setTvlReverts` plays that.
 contract RestakeManager is PauseFlags {
     error OraclePriceExpired();
 
     uint256 private totalTVL; // wei
     bool private tvlReverts;
+    // The real RestakeManager's `IOperatorDelegator[] public operatorDelegators` (RestakeManagerStorage.sol):
+    // its getter reverts past the end, as this one does.
+    address[] public operatorDelegators;
+
+    function getOperatorDelegatorsLength() external view returns (uint256) {
+        return operatorDelegators.length;
+    }
+
+    function setOperatorDelegators(address[] calldata list) external {
+        operatorDelegators = list;
+    }
 
     function calculateTVLs()
         external

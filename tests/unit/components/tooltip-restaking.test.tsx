@@ -37,13 +37,18 @@ const reading = (overrides: Partial<RestakingReading> = {}): RestakingReading =>
   setCount: 1,
   unlisted: [],
   missing: [],
+  allocationsReadAt: READ_AT,
   reason: null,
   ...overrides,
 });
 
 async function restakingRow(symbol: string, restaking: RestakingReading | null) {
-  const figures = makeFigures({ symbol, readAt: READ_AT, blockNumber: '21000000', restaking });
-  const props: TooltipProps = { id: 'sl-tip', symbol, chainId: 1, match: 'address', via: null, reply: makeReply(figures), loading: false, error: null, siteId: null, now: READ_AT + 12_000, onRefresh: () => {} };
+  return restakingRowAt(symbol, restaking, READ_AT);
+}
+
+async function restakingRowAt(symbol: string, restaking: RestakingReading | null, readAt: number) {
+  const figures = makeFigures({ symbol, readAt, blockNumber: '21000000', restaking });
+  const props: TooltipProps = { id: 'sl-tip', symbol, chainId: 1, match: 'address', via: null, reply: makeReply(figures), loading: false, error: null, siteId: null, now: readAt + 12_000, onRefresh: () => {} };
   const { container } = await render(<Tooltip {...props} />);
   return $('[data-section="risk"] li[data-layer="restaking"]', container);
 }
@@ -73,6 +78,13 @@ describe('the restaking row, read live', () => {
     expect(text(live)).toContain('block 21,000,000, 12 s ago');
   });
 
+  it('gives allocations carried from an earlier read their own age, and none when read with the figures', async () => {
+    expect($('[data-restaking="live"]', await restakingRow('rsETH', reading())).querySelector('[data-testid="allocations-age"]')).toBeNull();
+    const live = $('[data-restaking="live"]', await restakingRowAt('rsETH', reading(), READ_AT + 7 * 60_000));
+    expect(live.getAttribute('data-allocations-read-at')).toBe(String(READ_AT));
+    expect(text($('[data-testid="allocations-age"]', live))).toBe('· allocations read 7 min ago');
+  });
+
   it('says what is not covered and what failed', async () => {
     const row = await restakingRow('rsETH', reading({ unlisted: ['0x00000000000000000000000000000000000Ee001'], missing: ['Kelp NodeDelegator 3: DelegationManager.delegatedTo(Kelp NodeDelegator 3) failed: reverted'], undelegatedShares: (500n * E18).toString() }));
     const live = $('[data-restaking="live"]', row);
@@ -90,7 +102,7 @@ describe('the restaking row, read live', () => {
   });
 
   it('says why a token is not read live, and that a readable one is not read yet', async () => {
-    expect(text($('[data-restaking="unread"]', await restakingRow('ezETH', null)))).toMatch(/^Not read live: Renzo’s OperatorDelegators/);
+    expect(text($('[data-restaking="unread"]', await restakingRow('rswETH', null)))).toMatch(/^Not read live: Swell’s StakerProxy/);
     expect(text($('[data-restaking="pending"]', await restakingRow('rsETH', null)))).toBe('Live operator read: not read yet');
   });
 
