@@ -107,12 +107,25 @@ describe('Sparkline', () => {
 
     const { container: loading } = await render(<Sparkline series={null} pending />);
     expect($('[data-sparkline]', loading).getAttribute('data-state')).toBe('loading');
+    expect(text($('[data-sparkline]', loading))).toBe('history loading…');
+    const { container: nothing } = await render(<Sparkline series={null} />);
+    expect($('[data-sparkline]', nothing).getAttribute('data-state')).toBe('none');
+    expect(text($('[data-sparkline]', nothing))).toBe('no history yet');
 
     const none = series();
     none.points = none.points.map((p) => ({ ...p, pegBps: null, reason: 'no usable market price' }));
     const { container: empty } = await render(<Sparkline series={none} />);
     expect($('[data-sparkline]', empty).getAttribute('data-state')).toBe('empty');
-    expect(text($('[data-sparkline]', empty))).toMatch(/no usable market price/);
+    expect(text($('[data-sparkline]', empty))).toBe('no peg history: no usable market price');
+    // With no point readable, the words say so rather than a range.
+    expect($('[data-sparkline]', empty).getAttribute('title')).toBe('no usable market price');
+  });
+
+  it('says a steady peg in words', async () => {
+    const s = series();
+    s.points = s.points.map((p) => ({ ...p, pegBps: p.pegBps === null ? null : 0 }));
+    const { container } = await render(<Sparkline series={s} />);
+    expect($('[data-sparkline]', container).getAttribute('aria-label')).toBe('Peg of stETH over 30 days: steady at 0 bps, now 0 bps; never below peg');
   });
 });
 
@@ -134,6 +147,21 @@ describe('PegHistoryChart', () => {
     const caption = text(chart);
     expect(caption).toMatch(/Curve stETH\/ETH pool get_dy .* against Lido WithdrawalQueue pays 1 ETH per stETH, blocks 1000–1030/);
     expect(caption).toMatch(/1 of 31 points unavailable: Curve stETH\/ETH pool get_dy failed: execution reverted/);
+    const [pegCaption, yieldCaption] = $$('figcaption', chart).map(text);
+    expect(pegCaption).toBe(
+      'Peg, 30 d on Ethereum: Curve stETH/ETH pool get_dy (1 stETH, fee included) against Lido WithdrawalQueue pays 1 ETH per stETH, blocks 1000–1030; 1 of 31 points unavailable: Curve stETH/ETH pool get_dy failed: execution reverted',
+    );
+    expect(yieldCaption).toBe("Realized yield (APR since the window's first point) of stETH.getPooledEthByShares(1e18): 3.65% now");
+    expect($('[data-panel="yield"]', chart).getAttribute('aria-label')).toBe('Realized yield of stETH since 2026-10-21, annualized: 3.65% at the newest point');
+  });
+
+  it('says when the history is loading or not there yet', async () => {
+    const { container: loading } = await render(<PegHistoryChart series={null} pending />);
+    expect($('[data-peg-history-chart]', loading).getAttribute('data-state')).toBe('loading');
+    expect(text($('[data-peg-history-chart]', loading))).toBe('history loading…');
+    const { container: none } = await render(<PegHistoryChart series={null} />);
+    expect($('[data-peg-history-chart]', none).getAttribute('data-state')).toBe('none');
+    expect(text($('[data-peg-history-chart]', none))).toBe('no history yet');
   });
 
   it('shows the reason in place of the chart, and says when there is no yield to draw', async () => {
@@ -145,10 +173,16 @@ describe('PegHistoryChart', () => {
     const { container: noYield } = await render(<PegHistoryChart series={flat} />);
     expect($('[data-peg-history-chart]', noYield).getAttribute('data-yield-points')).toBe('');
     expect(text($('[data-panel="yield"]', noYield))).toBe('stETH has no rate that grows: no realized yield');
+    expect(text($$('figcaption', noYield)[1]!)).toBe("Realized yield (APR since the window's first point) of the rate");
+
+    const unread = series();
+    unread.points = unread.points.map((p) => ({ ...p, rate: null }));
+    const { container: noRate } = await render(<PegHistoryChart series={unread} />);
+    expect(text($('[data-panel="yield"]', noRate))).toBe('no realized yield: fewer than two days of stETH.getPooledEthByShares(1e18) were read');
   });
 
   it('says so beside the chart when the last extension failed', async () => {
     const { container } = await render(<PegHistoryChart series={series({ error: 'history not extended: chain 1: HTTP 503' })} />);
-    expect(text($('.sl-stale', container))).toMatch(/history not extended: chain 1: HTTP 503/);
+    expect(text($('.sl-stale', container))).toBe('; history not extended: chain 1: HTTP 503');
   });
 });
